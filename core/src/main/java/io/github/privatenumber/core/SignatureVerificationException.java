@@ -1,0 +1,48 @@
+package io.github.privatenumber.core;
+
+import java.util.Objects;
+
+/**
+ * A signed request (an inbound push, or a request the simulator received) failed verification. The
+ * {@link #reason()} says which check failed; the message never contains the secret or the digest.
+ */
+public class SignatureVerificationException extends PrivateNumberException {
+
+    /** Which check failed. */
+    public enum Reason {
+        /** {@code Authorization} or {@code X-AKSK} / {@code X-WSSE} is absent. */
+        MISSING_HEADER,
+        /** A header is present but cannot be read: wrong scheme, syntax, attribute missing, bad format. */
+        MALFORMED_HEADER,
+        /** The {@code Username} is not a known app key. */
+        UNKNOWN_USERNAME,
+        /** The {@code Username} is not the app key the request is made for. */
+        USERNAME_MISMATCH,
+        /** The {@code PasswordDigest} does not match. */
+        BAD_DIGEST,
+        /** {@code Created} lies outside the allowed clock skew. */
+        STALE_CREATED,
+        /** The nonce was already used inside the window. */
+        REPLAYED_NONCE,
+        /** The request uses a scheme that is switched off (legacy WSSE). */
+        SCHEME_DISABLED
+    }
+
+    private final Reason reason;
+
+    /**
+     * @param reason which check failed; never {@code null}
+     * @param detail a human explanation without secrets, digests or phone numbers
+     */
+    public SignatureVerificationException(Reason reason, String detail) {
+        super("signature verification failed (" + Objects.requireNonNull(reason, "reason") + "): " + detail);
+        this.reason = reason;
+    }
+
+    /**
+     * @return which check failed
+     */
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -4,8 +4,10 @@ package io.github.privatenumber.core;
  * Masks personal data for logs, {@code toString} and exception messages. Pure and thread-safe.
  *
  * <p>A phone number keeps at most its first six and last four characters ({@code +86138****0001});
- * short values are masked whole. Control characters are replaced, so a masked value can go into a log
- * line without letting the input forge further lines.
+ * short values are masked whole. Separators (spaces, dashes, dots, parentheses) are dropped before
+ * counting, so {@code 138-0000-0001} masks to {@code 138****0001} and separators can never widen the
+ * visible part. Control and line-breaking characters are replaced with {@code ?}, so a masked value can
+ * go into a log line without letting the input forge further lines.
  */
 public final class Masking {
 
@@ -24,7 +26,8 @@ public final class Masking {
         if (value == null) {
             return "null";
         }
-        int n = value.codePointCount(0, value.length());
+        String compact = withoutSeparators(value);
+        int n = compact.codePointCount(0, compact.length());
         int head;
         int tail;
         if (n >= 13) {
@@ -43,14 +46,15 @@ public final class Masking {
         if (head == 0) {
             return STARS;
         }
-        int headEnd = value.offsetByCodePoints(0, head);
-        int tailStart = value.offsetByCodePoints(value.length(), -tail);
-        return printable(value.substring(0, headEnd)) + STARS + printable(value.substring(tailStart));
+        int headEnd = compact.offsetByCodePoints(0, head);
+        int tailStart = compact.offsetByCodePoints(compact.length(), -tail);
+        return printable(compact.substring(0, headEnd)) + STARS + printable(compact.substring(tailStart));
     }
 
     /**
-     * Masks every run of seven or more digits (optionally led by {@code +}) inside free text, such as a
-     * platform description that echoes a parameter, and replaces control characters.
+     * Masks every run of seven or more digits (optionally led by {@code +}, possibly split by single
+     * spaces or dashes, in any script) inside free text, such as a platform description that echoes a
+     * parameter, and replaces control characters.
      *
      * @param text free text, may be {@code null}
      * @return the text with digit runs masked; {@code ""} for {@code null}
@@ -62,31 +66,59 @@ public final class Masking {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            if (isAsciiDigit(c) || (c == '+' && i + 1 < text.length() && isAsciiDigit(text.charAt(i + 1)))) {
-                int j = i + 1;
-                while (j < text.length() && isAsciiDigit(text.charAt(j))) {
-                    j++;
-                }
-                String run = text.substring(i, j);
-                long digits = run.chars().filter(Masking::isAsciiDigit).count();
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            boolean plusThenDigit = cp == '+' && next < text.length() && Character.isDigit(text.codePointAt(next));
+            if (Character.isDigit(cp) || plusThenDigit) {
+                int end = endOfRun(text, next);
+                String run = text.substring(i, end);
+                long digits = run.codePoints().filter(Character::isDigit).count();
                 out.append(digits >= 7 ? mask(run) : run);
-                i = j;
+                i = end;
             } else {
-                out.append(Character.isISOControl(c) ? '?' : c);
-                i++;
+                out.appendCodePoint(unsafe(cp) ? '?' : cp);
+                i = next;
             }
         }
         return out.toString();
     }
 
-    private static boolean isAsciiDigit(int c) {
-        return c >= '0' && c <= '9';
+    /** The end of a digit run that started before {@code from}: digits, and single separators between digits. */
+    private static int endOfRun(String text, int from) {
+        int j = from;
+        while (j < text.length()) {
+            int cp = text.codePointAt(j);
+            if (Character.isDigit(cp)) {
+                j += Character.charCount(cp);
+            } else if ((cp == ' ' || cp == '-') && j + 1 < text.length() && Character.isDigit(text.codePointAt(j + 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    private static String withoutSeparators(String value) {
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '\t') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean unsafe(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT;
     }
 
     private static String printable(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        s.codePoints().forEach(cp -> sb.appendCodePoint(unsafe(cp) ? '?' : cp));
         return sb.toString();
     }
 }

@@ -2,7 +2,6 @@ package io.github.privatenumber.core.result;
 
 import io.github.privatenumber.core.InvalidValueException;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,6 +50,13 @@ public record ResultCode(String code) {
     /** Internal timeout (retry once). */
     public static final ResultCode INTERNAL_TIMEOUT_2 = new ResultCode("1023002");
 
+    private static final Map<String, ResultCode> CONSTANTS = java.util.stream.Stream.of(
+                    SUCCESS, INTERNAL_ERROR, INVALID_REQUEST, INVALID_APP_KEY, INVALID_DIGEST, CREATED_OUT_OF_WINDOW,
+                    API_NOT_ALLOWED, NO_FREE_NUMBER, MAX_X_REACHED, NUMBER_ALREADY_BOUND, RECORDING_NOT_FOUND,
+                    NO_FREE_NUMBER_YB, RELATION_EXISTS, BINDING_NOT_FOUND, BINDING_EXISTS, AUTH_BLOCKED,
+                    INTERNAL_TIMEOUT, INTERNAL_TIMEOUT_2)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(ResultCode::code, c -> c));
+
     private static final Map<String, String> MEANINGS = Map.ofEntries(
             Map.entry("0", "success"),
             Map.entry("1010001", "internal error"),
@@ -72,6 +78,7 @@ public record ResultCode(String code) {
             Map.entry("1023002", "internal timeout"));
 
     /**
+     * @param code as documented on the record
      * @throws InvalidValueException if the code is {@code null}, empty, longer than 32 characters or not
      *     visible ASCII
      */
@@ -96,8 +103,8 @@ public record ResultCode(String code) {
      * @throws InvalidValueException as the constructor
      */
     public static ResultCode of(String code) {
-        Objects.requireNonNull(code, "code");
-        return new ResultCode(code);
+        ResultCode known = code == null ? null : CONSTANTS.get(code);
+        return known != null ? known : new ResultCode(code);
     }
 
     /**

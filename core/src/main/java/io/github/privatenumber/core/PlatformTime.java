@@ -1,0 +1,65 @@
+package io.github.privatenumber.core;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The platform's timestamp text, {@code yyyy-MM-dd HH:mm:ss} in <b>UTC</b>, as used by query answers
+ * ({@code subscribeTime}), call events ({@code timestamp}) and CDRs ({@code callInTime} …). Reading it as
+ * local time would be eight hours off on a Beijing-time host (SPEC §12); this class never consults the
+ * default time zone. Pure and thread-safe.
+ */
+public final class PlatformTime {
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+
+    private PlatformTime() {
+    }
+
+    /**
+     * @param field the field name to report in errors, e.g. {@code callEndTime}
+     * @param text the platform's text, e.g. {@code 2019-01-24 02:30:03}
+     * @return the instant it names, read as UTC
+     * @throws InvalidValueException naming {@code field} if {@code text} is {@code null} or not a valid
+     *     {@code yyyy-MM-dd HH:mm:ss} date and time
+     */
+    public static Instant parse(String field, String text) {
+        Objects.requireNonNull(field, "field");
+        if (text == null) {
+            throw new InvalidValueException(field, "is required");
+        }
+        return tryParse(text).orElseThrow(() -> new InvalidValueException(field,
+                "must be a UTC date and time like 2019-01-24 02:30:03, got " + Masking.maskText(text)));
+    }
+
+    /**
+     * @param text the platform's text, may be {@code null}
+     * @return the instant it names, read as UTC; empty for {@code null} or unreadable text
+     */
+    public static Optional<Instant> tryParse(String text) {
+        if (text == null || text.length() != 19) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text, FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param instant the instant to write
+     * @return its UTC text, e.g. {@code 2019-01-24 02:30:03}; fractions of a second are dropped
+     * @throws NullPointerException if {@code instant} is {@code null}
+     */
+    public static String format(Instant instant) {
+        return FORMAT.format(LocalDateTime.ofInstant(Objects.requireNonNull(instant, "instant"), ZoneOffset.UTC));
+    }
+}

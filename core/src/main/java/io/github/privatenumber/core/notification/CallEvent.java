@@ -1,0 +1,312 @@
+package io.github.privatenumber.core.notification;
+
+import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.Masking;
+import io.github.privatenumber.core.call.SessionId;
+import io.github.privatenumber.core.internal.Checks;
+import io.github.privatenumber.core.number.ReportedNumber;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One call-status push (SPEC §10): its {@code eventType} and the fields of its {@code statusInfo}.
+ * Immutable and thread-safe; built by the notification receiver with {@link #builder()}.
+ *
+ * <p>A push is never refused for an odd value, so every field but the type is optional, and the push's
+ * original JSON is kept in {@link #rawJson()} for unknown event types and fields. {@link #toString()}
+ * masks numbers and hides the user data and the raw JSON.
+ */
+public final class CallEvent {
+
+    private final CallEventType type;
+    private final SessionId sessionId;
+    private final Instant timestamp;
+    private final ReportedNumber caller;
+    private final ReportedNumber called;
+    private final String subscriptionId;
+    private final String userData;
+    private final HangupCode stateCode;
+    private final String stateDesc;
+    private final String rawJson;
+
+    private CallEvent(Builder b) {
+        this.type = b.type;
+        this.sessionId = b.sessionId;
+        this.timestamp = b.timestamp;
+        this.caller = b.caller;
+        this.called = b.called;
+        this.subscriptionId = b.subscriptionId;
+        this.userData = b.userData;
+        this.stateCode = b.stateCode;
+        this.stateDesc = b.stateDesc;
+        this.rawJson = b.rawJson;
+    }
+
+    /**
+     * @return a new, empty builder; not thread-safe
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return the event type, known or not
+     */
+    public CallEventType type() {
+        return type;
+    }
+
+    /**
+     * @return the call's id
+     */
+    public Optional<SessionId> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    /**
+     * @return when the event happened (the platform's UTC text, read as UTC)
+     */
+    public Optional<Instant> timestamp() {
+        return Optional.ofNullable(timestamp);
+    }
+
+    /**
+     * @return the calling number as reported
+     */
+    public Optional<ReportedNumber> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    /**
+     * @return the called number as reported
+     */
+    public Optional<ReportedNumber> called() {
+        return Optional.ofNullable(called);
+    }
+
+    /**
+     * @return the binding's subscription id as reported; empty when absent or empty
+     */
+    public Optional<String> subscriptionId() {
+        return Optional.ofNullable(subscriptionId);
+    }
+
+    /**
+     * @return the binding's user data as reported; may be personal, do not log it
+     */
+    public Optional<String> userData() {
+        return Optional.ofNullable(userData);
+    }
+
+    /**
+     * @return why the call ended; sent with {@code disconnect} only
+     */
+    public Optional<HangupCode> stateCode() {
+        return Optional.ofNullable(stateCode);
+    }
+
+    /**
+     * @return the platform's description of {@link #stateCode()}
+     */
+    public Optional<String> stateDesc() {
+        return Optional.ofNullable(stateDesc);
+    }
+
+    /**
+     * @return the push's original JSON for this event, unknown fields included; empty text when the event
+     *     was not read from a push. May hold numbers in clear: do not log it.
+     */
+    public String rawJson() {
+        return rawJson;
+    }
+
+    /**
+     * The key under which a re-pushed copy of this event is recognised: {@code sessionId|type|timestamp},
+     * the timestamp as ISO-8601 text and an absent part as empty text. When the session id is absent the
+     * raw JSON is appended, so that only byte-identical pushes of such events are taken as duplicates and
+     * distinct events are never merged.
+     *
+     * @return the de-duplication key
+     */
+    public String deduplicationKey() {
+        String key = (sessionId == null ? "" : sessionId.value()) + "|" + type.name() + "|"
+                + (timestamp == null ? "" : timestamp.toString());
+        return sessionId == null ? key + "|" + rawJson : key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CallEvent)) {
+            return false;
+        }
+        CallEvent other = (CallEvent) o;
+        return type.equals(other.type)
+                && Objects.equals(sessionId, other.sessionId)
+                && Objects.equals(timestamp, other.timestamp)
+                && Objects.equals(caller, other.caller)
+                && Objects.equals(called, other.called)
+                && Objects.equals(subscriptionId, other.subscriptionId)
+                && Objects.equals(userData, other.userData)
+                && Objects.equals(stateCode, other.stateCode)
+                && Objects.equals(stateDesc, other.stateDesc)
+                && rawJson.equals(other.rawJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, sessionId, timestamp, caller, called, subscriptionId, userData, stateCode, stateDesc,
+                rawJson);
+    }
+
+    /**
+     * @return the event with numbers masked; user data and raw JSON are left out
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("CallEvent[type=").append(type)
+                .append(", sessionId=").append(sessionId)
+                .append(", timestamp=").append(timestamp)
+                .append(", caller=").append(caller)
+                .append(", called=").append(called)
+                .append(", subscriptionId=").append(subscriptionId == null ? null : Masking.maskText(subscriptionId));
+        if (userData != null) {
+            sb.append(", userData=[").append(userData.codePointCount(0, userData.length())).append(" chars]");
+        }
+        if (stateCode != null) {
+            sb.append(", stateCode=").append(stateCode);
+        }
+        if (stateDesc != null) {
+            sb.append(", stateDesc=").append(Masking.maskText(stateDesc));
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * Builds a {@link CallEvent}. Not thread-safe. Only the type is required; setters of optional values
+     * accept {@code null} (and, for text, an empty string) to mean "not reported".
+     */
+    public static final class Builder {
+
+        private CallEventType type;
+        private SessionId sessionId;
+        private Instant timestamp;
+        private ReportedNumber caller;
+        private ReportedNumber called;
+        private String subscriptionId;
+        private String userData;
+        private HangupCode stateCode;
+        private String stateDesc;
+        private String rawJson = "";
+
+        private Builder() {
+        }
+
+        /**
+         * @param type the event type
+         * @return this builder
+         * @throws InvalidValueException naming {@code eventType} if {@code type} is {@code null}
+         */
+        public Builder type(CallEventType type) {
+            this.type = Checks.required("eventType", type);
+            return this;
+        }
+
+        /**
+         * @param sessionId the call's id, or {@code null}
+         * @return this builder
+         */
+        public Builder sessionId(SessionId sessionId) {
+            this.sessionId = sessionId;
+            return this;
+        }
+
+        /**
+         * @param timestamp when the event happened, or {@code null}
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        /**
+         * @param caller the calling number as reported, or {@code null}
+         * @return this builder
+         */
+        public Builder caller(ReportedNumber caller) {
+            this.caller = caller;
+            return this;
+        }
+
+        /**
+         * @param called the called number as reported, or {@code null}
+         * @return this builder
+         */
+        public Builder called(ReportedNumber called) {
+            this.called = called;
+            return this;
+        }
+
+        /**
+         * @param subscriptionId the subscription id as reported, or {@code null}/empty
+         * @return this builder
+         */
+        public Builder subscriptionId(String subscriptionId) {
+            this.subscriptionId = emptyToNull(subscriptionId);
+            return this;
+        }
+
+        /**
+         * @param userData the user data as reported, or {@code null}/empty
+         * @return this builder
+         */
+        public Builder userData(String userData) {
+            this.userData = emptyToNull(userData);
+            return this;
+        }
+
+        /**
+         * @param stateCode why the call ended, or {@code null}
+         * @return this builder
+         */
+        public Builder stateCode(HangupCode stateCode) {
+            this.stateCode = stateCode;
+            return this;
+        }
+
+        /**
+         * @param stateDesc the platform's description of the hang-up code, or {@code null}/empty
+         * @return this builder
+         */
+        public Builder stateDesc(String stateDesc) {
+            this.stateDesc = emptyToNull(stateDesc);
+            return this;
+        }
+
+        /**
+         * @param rawJson the push's original JSON for this event; {@code null} means none (empty text)
+         * @return this builder
+         */
+        public Builder rawJson(String rawJson) {
+            this.rawJson = rawJson == null ? "" : rawJson;
+            return this;
+        }
+
+        /**
+         * @return the event
+         * @throws InvalidValueException naming {@code eventType} if the type was not set
+         */
+        public CallEvent build() {
+            Checks.required("eventType", type);
+            return new CallEvent(this);
+        }
+
+        private static String emptyToNull(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+    }
+}

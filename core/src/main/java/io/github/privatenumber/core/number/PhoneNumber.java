@@ -35,7 +35,8 @@ public final class PhoneNumber {
     private static final String DEFAULT_FIELD = "phoneNumber";
     private static final String COUNTRY_CODE = "86";
     private static final String EXPECTED =
-            "must be a mainland China number: mobile like +8613800000001 or fixed line like +8675528000001 or 0755-28000001";
+            "must be a mainland China number: an 11-digit mobile beginning with 13-19, or a fixed line of area code and "
+            + "7-8 digits (like 0755-xxxxxxxx or +86755xxxxxxxx)";
 
     private final String value;
     private final boolean mobile;
@@ -231,7 +232,7 @@ public final class PhoneNumber {
         if (d.startsWith("1")) {
             Parsed parsed = national(d);
             return parsed.isFixedLine()
-                    ? Parsed.fail("a fixed-line number without +86 needs its area code's leading 0, like 010-12345678")
+                    ? Parsed.fail("a fixed-line number without +86 needs its area code's leading 0, like 010-xxxxxxxx")
                     : parsed;
         }
         return Parsed.fail(EXPECTED);
@@ -239,7 +240,7 @@ public final class PhoneNumber {
 
     private static Parsed afterCountryCode(String national) {
         if (national.startsWith("0")) {
-            return Parsed.fail("the area code drops its leading 0 after +86, like +8675528000001");
+            return Parsed.fail("the area code drops its leading 0 after +86, like +86755xxxxxxxx");
         }
         return national(national);
     }

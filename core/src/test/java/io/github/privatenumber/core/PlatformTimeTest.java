@@ -1,0 +1,42 @@
+package io.github.privatenumber.core;
+
+import static io.github.privatenumber.core.InvalidValues.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlatformTimeTest {
+
+    @Test
+    void readsTheTextAsUtc() {
+        assertEquals(Instant.parse("2019-01-24T02:30:03Z"), PlatformTime.parse("callEndTime", "2019-01-24 02:30:03"));
+        assertEquals(Optional.of(Instant.parse("2024-02-29T23:59:59Z")), PlatformTime.tryParse("2024-02-29 23:59:59"));
+    }
+
+    @Test
+    void writesUtcText() {
+        assertEquals("2019-01-24 02:30:03", PlatformTime.format(Instant.parse("2019-01-24T02:30:03.999Z")));
+        Instant t = Instant.parse("2030-12-31T00:00:00Z");
+        assertEquals(t, PlatformTime.parse("t", PlatformTime.format(t)));
+        assertThrows(NullPointerException.class, () -> PlatformTime.format(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2019-01-24T02:30:03", "2019-01-24 02:30:03Z", "2019-02-30 00:00:00", "2019-01-24 24:00:00",
+        "2019-1-24 02:30:03", "1548297003", "2019-01-24 02:30"})
+    void rejectsOtherText(String text) {
+        assertEquals(Optional.empty(), PlatformTime.tryParse(text));
+        assertInvalid("callInTime", () -> PlatformTime.parse("callInTime", text));
+    }
+
+    @Test
+    void nullIsRequired() {
+        assertEquals(Optional.empty(), PlatformTime.tryParse(null));
+        assertInvalid("timestamp", () -> PlatformTime.parse("timestamp", null));
+    }
+}

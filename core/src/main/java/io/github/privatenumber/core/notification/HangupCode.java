@@ -169,16 +169,19 @@ public record HangupCode(int code) {
         known.put(7502, new Info(Category.CALLER, "caller hung up after ringing"));
         known.put(8010, new Info(Category.OTHER, "maximum call duration reached"));
         known.put(8014, new Info(Category.OTHER, "invalid call or no binding"));
-        for (int code : new int[] {7100, 7101, 7102, 7103, 7104, 7105, 7106, 7107, 7108}) {
-            known.put(code, new Info(Category.TENANT, "tenant problem"));
-        }
-        for (int code : new int[] {7001, 7002, 7003, 7004, 7005, 8042, 8043, 8044, 8045, 8046, 8047, 8048, 8049, 8050, 8051, 8052, 8053, 8054, 8055, 8056, 8057}) {
-            known.put(code, new Info(Category.PLATFORM_CONTROL, "platform control"));
-        }
+        putRange(known, 7100, 7108, new Info(Category.TENANT, "tenant problem"));
+        putRange(known, 7001, 7005, new Info(Category.PLATFORM_CONTROL, "platform control"));
+        putRange(known, 8042, 8057, new Info(Category.PLATFORM_CONTROL, "platform control"));
         for (int code : new int[] {522, 8007, 8008, 8015, 8041}) {
             known.put(code, new Info(Category.PLATFORM_FAULT, "platform fault"));
         }
         return Map.copyOf(known);
+    }
+
+    private static void putRange(Map<Integer, Info> known, int first, int last, Info info) {
+        for (int code = first; code <= last; code++) {
+            known.put(code, info);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ public final class AuthorizationHeader {
 
     private static final String[] ATTRIBUTES = {"realm", "profile", "type"};
     private static final String[] REQUIRED = {"SDP", "UsernameToken", "Appkey"};
+    private static final String[] SCHEMES = {Scheme.AKSK.name(), Scheme.WSSE.name()};
     private static final String HEADER = SignedHeaders.AUTHORIZATION;
 
     private AuthorizationHeader() {
@@ -30,16 +31,9 @@ public final class AuthorizationHeader {
      *     characters
      */
     public static Scheme parse(String headerValue) {
-        HeaderSyntax.Parsed parsed = HeaderSyntax.parse(HEADER, headerValue, ATTRIBUTES);
-        Scheme scheme;
-        if (parsed.keyword().equalsIgnoreCase(Scheme.AKSK.name())) {
-            scheme = Scheme.AKSK;
-        } else if (parsed.keyword().equalsIgnoreCase(Scheme.WSSE.name())) {
-            scheme = Scheme.WSSE;
-        } else {
-            throw HeaderSyntax.malformed(HEADER, "has the unsupported scheme " + HeaderSyntax.echo(parsed.keyword())
-                    + " (expected AKSK or WSSE)");
-        }
+        HeaderSyntax.Parsed parsed = HeaderSyntax.parse(HEADER, headerValue, SCHEMES,
+                "does not announce a supported scheme (AKSK or WSSE)", ATTRIBUTES);
+        Scheme scheme = parsed.keyword().equalsIgnoreCase(Scheme.AKSK.name()) ? Scheme.AKSK : Scheme.WSSE;
         String[] v = parsed.values();
         for (int i = 0; i < ATTRIBUTES.length; i++) {
             if (v[i] == null) {

@@ -32,28 +32,34 @@ final class HeaderSyntax {
     /**
      * Reads a whole header value.
      *
+     * <p>The keyword is checked before anything else is read, so that the rest of a foreign header (say
+     * {@code Basic <credentials>}) is never looked at, let alone echoed. Messages name an attribute only when it is
+     * one of {@code names}; others are located by index.
+     *
      * @param header the header name, for messages
      * @param value the received value, may be {@code null}
+     * @param keywords the accepted keywords, matched without regard to case
+     * @param keywordProblem the message when the keyword is not one of them
      * @param names the attributes to collect, in their canonical spelling; others are skipped
      * @throws SignatureVerificationException MALFORMED_HEADER on anything that does not follow the grammar, on a
      *     duplicated wanted attribute, on control or non-ASCII characters, or when longer than {@link #MAX_LENGTH}
      */
-    static Parsed parse(String header, String value, String... names) {
+    static Parsed parse(String header, String value, String[] keywords, String keywordProblem, String... names) {
         checkLine(header, value);
         int n = value.length();
         int i = skipSpace(value, 0);
         int keywordStart = i;
         i = skipName(value, i);
-        if (i == keywordStart) {
-            throw malformed(header, "does not start with a keyword");
-        }
         String keyword = value.substring(keywordStart, i);
+        if (indexOf(keywords, keyword) < 0) {
+            throw malformed(header, keywordProblem);
+        }
         String[] values = new String[names.length];
         if (skipSpace(value, i) == n) {
             return new Parsed(keyword, values);
         }
         if (!isSpace(value.charAt(i))) {
-            throw malformed(header, "expected a space after the keyword " + echo(keyword));
+            throw malformed(header, "expected a space after " + keyword);
         }
         i = skipSpace(value, i);
         while (true) {
@@ -62,20 +68,20 @@ final class HeaderSyntax {
             if (i == nameStart) {
                 throw malformed(header, "expected an attribute name at index " + i);
             }
-            String name = value.substring(nameStart, i);
+            int slot = indexOf(names, value.substring(nameStart, i));
+            String what = slot >= 0 ? names[slot] : "the attribute at index " + nameStart;
             i = skipSpace(value, i);
             if (i == n || value.charAt(i) != '=') {
-                throw malformed(header, "attribute " + echo(name) + " has no '='");
+                throw malformed(header, "expected '=' after " + what);
             }
             i = skipSpace(value, i + 1);
             if (i == n || value.charAt(i) != '"') {
-                throw malformed(header, "the value of " + echo(name) + " must be in double quotes");
+                throw malformed(header, "the value of " + what + " must be in double quotes");
             }
             int close = value.indexOf('"', i + 1);
             if (close < 0) {
-                throw malformed(header, "the value of " + echo(name) + " has no closing double quote");
+                throw malformed(header, "the value of " + what + " has no closing double quote");
             }
-            int slot = indexOf(names, name);
             if (slot >= 0) {
                 if (values[slot] != null) {
                     throw malformed(header, "attribute " + names[slot] + " appears more than once");
@@ -87,7 +93,7 @@ final class HeaderSyntax {
                 return new Parsed(keyword, values);
             }
             if (value.charAt(i) != ',') {
-                throw malformed(header, "expected ',' after the value of " + echo(name));
+                throw malformed(header, "expected ',' after the value of " + what);
             }
             i = skipSpace(value, i + 1);
             if (i == n) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 public record UsernameToken(String username, String passwordDigest, String nonce, String created) {
 
     private static final String KEYWORD = "UsernameToken";
+    private static final String[] KEYWORDS = {KEYWORD};
     private static final String[] ATTRIBUTES = {"Username", "PasswordDigest", "Nonce", "Created"};
 
     /**
@@ -65,10 +66,8 @@ public record UsernameToken(String username, String passwordDigest, String nonce
      * As {@link #parse(String)}, naming {@code header} in messages.
      */
     static UsernameToken parse(String header, String headerValue) {
-        HeaderSyntax.Parsed parsed = HeaderSyntax.parse(header, headerValue, ATTRIBUTES);
-        if (!parsed.keyword().equalsIgnoreCase(KEYWORD)) {
-            throw HeaderSyntax.malformed(header, "must start with " + KEYWORD);
-        }
+        HeaderSyntax.Parsed parsed = HeaderSyntax.parse(header, headerValue, KEYWORDS, "must start with " + KEYWORD,
+                ATTRIBUTES);
         String[] v = parsed.values();
         for (int i = 0; i < ATTRIBUTES.length; i++) {
             if (v[i] == null) {

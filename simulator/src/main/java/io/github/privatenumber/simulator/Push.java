@@ -1,0 +1,30 @@
+package io.github.privatenumber.simulator;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * One push of the simulated platform to an app's server: a call event or a batch of CDRs, with every
+ * delivery attempt so far. Immutable snapshot.
+ *
+ * @param id unique within the simulator
+ * @param appKey the app whose callback URL it went to
+ * @param kind {@code "event"} for a call event, {@code "fee"} for a CDR batch
+ * @param url where it was (or is being) sent, {@code null} if the app has no URL configured for this kind
+ * @param body the exact JSON body (UTF-8)
+ * @param state {@code PENDING} (first attempt not done, or a re-push is scheduled), {@code DELIVERED}
+ *     (an attempt got HTTP 200) or {@code FAILED} (no re-push left)
+ * @param attempts every attempt in order
+ */
+public record Push(String id, String appKey, String kind, URI url, String body, String state, List<PushAttempt> attempts) {
+
+    /** Makes the list unmodifiable. */
+    public Push {
+        attempts = List.copyOf(attempts);
+    }
+
+    @Override
+    public String toString() {
+        return "Push[" + id + ", " + appKey + ", " + kind + ", " + state + ", attempts=" + attempts.size() + "]";
+    }
+}

@@ -1,6 +1,5 @@
 package io.github.privatenumber.simulator.internal.audio;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.github.privatenumber.simulator.internal.push;
 import io.github.privatenumber.core.Masking;
 import io.github.privatenumber.signing.AkskSigner;
 import io.github.privatenumber.signing.SignedHeaders;
+import io.github.privatenumber.signing.Signer;
 import io.github.privatenumber.signing.WsseSigner;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -36,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +92,7 @@ public final class PushDispatcher implements AutoCloseable {
 
     private final PushSettings settings;
     private final Clock clock;
-    private final Supplier<SignedHeaders> signer;
+    private final Signer signer;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor senders;
     private final ThreadPoolExecutor httpThreads;
@@ -149,13 +149,9 @@ public final class PushDispatcher implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventUrl = settings.eventUrl();
         this.cdrUrl = settings.cdrUrl();
-        if (settings.scheme() == PushScheme.WSSE) {
-            WsseSigner wsse = WsseSigner.of(settings.credentials());
-            this.signer = wsse::sign;
-        } else {
-            AkskSigner aksk = AkskSigner.of(settings.credentials());
-            this.signer = aksk::sign;
-        }
+        this.signer = settings.scheme() == PushScheme.WSSE
+                ? WsseSigner.of(settings.credentials())
+                : AkskSigner.of(settings.credentials());
         String prefix = "sim-push-" + Integer.toHexString(System.identityHashCode(this)) + "-";
         this.timer = new ScheduledThreadPoolExecutor(1, threads(prefix + "timer"));
         timer.setRemoveOnCancelPolicy(true);
@@ -463,7 +459,7 @@ public final class PushDispatcher implements AutoCloseable {
         int status = -1;
         String error;
         try {
-            SignedHeaders headers = signer.get(); // fresh nonce and Created for every attempt
+            SignedHeaders headers = signer.sign(); // fresh nonce and Created for every attempt
             HttpRequest request = HttpRequest.newBuilder(push.url)
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", CONTENT_TYPE)

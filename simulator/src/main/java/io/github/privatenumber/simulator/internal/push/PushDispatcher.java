@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * {@link PushRecord.Attempt#at()}; delays run on real time. At most {@value #MAX_RETAINED} records are
  * kept: beyond that the oldest settled ones are forgotten.
  *
- * <p><b>Logs.</b> INFO for settled pushes, DEBUG per attempt; URLs and errors go through
+ * <p><b>Logs.</b> INFO for re-pushed, abandoned and given-up pushes, DEBUG per attempt; URLs and errors go through
  * {@link Masking#maskText}, bodies and headers are never logged.
  *
  * <p>Arguments must not be {@code null} unless stated otherwise.
@@ -531,7 +531,11 @@ public final class PushDispatcher implements AutoCloseable {
             }
             if (error == null) {
                 settle(push, PushRecord.State.DELIVERED);
-                LOG.info("push {} ({}, {} bytes) delivered on attempt {}", push.id, push.kind, push.bytes.length, attemptNo);
+                if (attemptNo == 1) {
+                    LOG.debug("push {} ({}, {} bytes) delivered", push.id, push.kind, push.bytes.length);
+                } else {
+                    LOG.info("push {} ({}, {} bytes) delivered on attempt {}", push.id, push.kind, push.bytes.length, attemptNo);
+                }
             } else if (!push.repushOnFailure) {
                 settle(push, PushRecord.State.NOT_REPUSHED);
                 LOG.info("push {} ({}) failed and may not be re-pushed: {}", push.id, push.kind, error);

@@ -10,10 +10,11 @@ import java.util.List;
  * @param id unique within the simulator
  * @param appKey the app whose callback URL it went to
  * @param kind {@code "event"} for a call event, {@code "fee"} for a CDR batch
- * @param url where it was (or is being) sent, {@code null} if the app has no URL configured for this kind
+ * @param url where it was (or is being) sent; re-pushes keep the URL the push was created with
  * @param body the exact JSON body (UTF-8)
- * @param state {@code PENDING} (first attempt not done, or a re-push is scheduled), {@code DELIVERED}
- *     (an attempt got HTTP 200) or {@code FAILED} (no re-push left)
+ * @param state {@code PENDING} (an attempt is in flight or a re-push is scheduled), {@code DELIVERED} (an
+ *     attempt got HTTP 200), {@code GAVE_UP} (the first attempt and all six re-pushes failed) or
+ *     {@code NOT_REPUSHED} (a failed {@code callin}, which the platform does not re-push)
  * @param attempts every attempt in order
  */
 public record Push(String id, String appKey, String kind, URI url, String body, String state, List<PushAttempt> attempts) {

@@ -356,25 +356,25 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
-         * @param scale factor on the re-push schedule of 1, 4, 9, 106, 203 and 300 minutes (default 1; e.g.
-         *     {@code 0.001} turns a minute into 60 ms)
+         * @param scale factor on the re-push schedule of 1, 4, 9, 106, 203 and 300 minutes between attempts
+         *     (default 1; e.g. {@code 0.001} turns a minute into 60 ms); greater than 0, at most 1000
          * @return this builder
          */
         public Builder repushTimeScale(double scale) {
-            if (!(scale > 0) || Double.isInfinite(scale)) {
-                throw new IllegalArgumentException("repushTimeScale must be positive");
+            if (!(scale > 0) || scale > 1000) {
+                throw new IllegalArgumentException("repushTimeScale must be > 0 and <= 1000");
             }
             this.repushTimeScale = scale;
             return this;
         }
 
         /**
-         * @param skew largest accepted |Created − now|, default 5 minutes
+         * @param skew largest accepted |Created − now|, positive, default 5 minutes
          * @return this builder
          */
         public Builder allowedSkew(Duration skew) {
-            if (skew.isNegative()) {
-                throw new IllegalArgumentException("allowedSkew must not be negative");
+            if (skew.isNegative() || skew.isZero()) {
+                throw new IllegalArgumentException("allowedSkew must be positive");
             }
             this.allowedSkew = skew;
             return this;

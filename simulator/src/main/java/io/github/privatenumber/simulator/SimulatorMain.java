@@ -207,12 +207,12 @@ public final class SimulatorMain {
                 } catch (NumberFormatException e) {
                     throw new UsageException("--repush-scale must be a positive number, got '" + value + "'");
                 }
-                if (!(o.repushScale > 0) || Double.isInfinite(o.repushScale)) {
+                if (!(o.repushScale > 0) || o.repushScale > 1000) {
                     throw new UsageException("--repush-scale must be a positive number, got '" + value + "'");
                 }
                 break;
             case "--skew-seconds":
-                o.skewSeconds = number(name, value, 0, 86_400);
+                o.skewSeconds = number(name, value, 1, 86_400);
                 break;
             case "--pool":
                 o.pool = Path.of(value);

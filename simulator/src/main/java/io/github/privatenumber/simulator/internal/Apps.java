@@ -15,20 +15,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The simulated apps: credentials, callback URLs and one push dispatcher each. Thread-safe; the set of
  * apps is fixed at construction.
  */
 public final class Apps implements PushSink, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Apps.class);
 
     /**
      * How pushes are sent.
@@ -145,22 +140,14 @@ public final class Apps implements PushSink, AutoCloseable {
 
     @Override
     public void event(String appKey, String body, boolean repushOnFailure) {
-        App a = apps.get(appKey);
-        if (a.eventUrl == null) {
-            LOG.debug("app {} has no event URL; call event not pushed", appKey);
-            return;
-        }
-        a.dispatcher.pushEvent(body, repushOnFailure);
+        // without an event URL the dispatcher drops the event (and records nothing)
+        apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure);
     }
 
     @Override
     public void cdrs(String appKey, List<String> records) {
-        App a = apps.get(appKey);
-        if (a.feeUrl == null) {
-            LOG.debug("app {} has no CDR URL; {} CDR(s) not pushed", appKey, records.size());
-            return;
-        }
-        PushDispatcher d = a.dispatcher;
+        // without a CDR URL the dispatcher drops them (and records nothing)
+        PushDispatcher d = apps.get(appKey).dispatcher;
         for (String r : records) {
             d.queueCdr(r);
         }
@@ -180,8 +167,8 @@ public final class Apps implements PushSink, AutoCloseable {
                 for (PushRecord.Attempt t : r.attempts()) {
                     attempts.add(new PushAttempt(t.at(), t.httpStatus(), t.error()));
                 }
-                String kind = r.kind().toString().toLowerCase(Locale.ROOT).equals("event") ? "event" : "fee";
-                out.add(new Push(a.index + "-" + r.id(), a.credentials.appKey(), kind, r.url(), r.body(),
+                String kind = r.kind() == PushRecord.Kind.EVENT ? "event" : "fee";
+                out.add(new Push(a.index + "-" + r.id(), a.credentials.appKey(), kind, URI.create(r.url()), r.body(),
                         r.state().toString(), attempts));
             }
         }

@@ -119,7 +119,7 @@ public final class Engine implements AutoCloseable {
         this.calls = new CallEngine(platformState, recordings, clock, apps, config.hostName(), config.recordDomain(),
                 "sim-records", "simulator-sp");
         SignatureVerifier verifier = SignatureVerifier.builder()
-                .credentialsLookup(apps::credentials)
+                .credentials(config.apps().stream().map(AppSpec::credentials).toArray(AppCredentials[]::new))
                 .clock(config.authClock())
                 .allowedSkew(config.allowedSkew())
                 .replayCapacity(config.replayCapacity())

@@ -117,7 +117,7 @@ public final class Engine implements AutoCloseable {
         this.recordings = new Recordings(clock);
         this.apps = new Apps(appMap, config.push(), clock);
         this.calls = new CallEngine(platformState, recordings, clock, apps, config.hostName(), config.recordDomain(),
-                "sim-records", "simulator-sp");
+                "sim-records", "simulator-sp", () -> baseUrl);
         SignatureVerifier verifier = SignatureVerifier.builder()
                 .credentials(config.apps().stream().map(AppSpec::credentials).toArray(AppCredentials[]::new))
                 .clock(config.authClock())

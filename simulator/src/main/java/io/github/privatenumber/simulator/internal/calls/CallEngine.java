@@ -32,6 +32,9 @@ public final class CallEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallEngine.class);
 
+    /** At most this many calls are remembered (held ones always). */
+    static final int MAX_CALLS = 10_000;
+
     /** The callStop API's only accepted signal. */
     public static final String CALL_STOP = "call_stop";
 
@@ -151,6 +154,10 @@ public final class CallEngine {
                 route.routed() ? " to " + Masking.mask(route.callee()) : " (hang-up " + route.hangupCode() + ")");
         synchronized (calls) {
             calls.put(sessionId, c);
+            if (calls.size() > MAX_CALLS) {
+                // forget the oldest ended calls; held calls stay so that callStop still finds them
+                calls.values().removeIf(old -> old.end != null && calls.size() > MAX_CALLS);
+            }
             if (answered && r.hold()) {
                 c.result = new CallResult(sessionId, app, route.route(), CallResult.IN_PROGRESS, route.subscriptionId(),
                         route.callee(), route.displayNumber(), true, null, null, null);

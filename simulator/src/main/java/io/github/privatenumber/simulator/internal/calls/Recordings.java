@@ -43,7 +43,17 @@ public final class Recordings {
 
     private final Clock clock;
     private final Map<String, Recording> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    /** At most this many links are remembered; the oldest are forgotten first (a benchmark may ask for many). */
+    static final int MAX_LINKS = 100_000;
+
+    private final Map<String, Link> links = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+            return size() > MAX_LINKS;
+        }
+    });
 
     /**
      * @param clock the platform clock

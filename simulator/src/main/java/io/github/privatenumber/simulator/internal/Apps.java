@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,15 +101,6 @@ public final class Apps implements PushSink, AutoCloseable {
                 old.close();
             }
         }
-    }
-
-    /**
-     * @param appKey an app key
-     * @return its credentials, for the signature verifier
-     */
-    public Optional<AppCredentials> credentials(String appKey) {
-        App a = apps.get(appKey);
-        return a == null ? Optional.empty() : Optional.of(a.credentials);
     }
 
     /** @return every app, in order; the first is the default app */

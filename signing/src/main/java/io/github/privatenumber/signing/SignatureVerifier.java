@@ -1,0 +1,392 @@
+package io.github.privatenumber.signing;
+
+import io.github.privatenumber.core.AppCredentials;
+import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.SignatureVerificationException;
+import io.github.privatenumber.core.SignatureVerificationException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Verifies the {@code Authorization} and {@code X-AKSK} (or legacy {@code X-WSSE}) headers of a received request,
+ * from the header values alone (the digest does not cover the body). Immutable after {@link Builder#build()} apart
+ * from its {@link ReplayGuard}; thread-safe.
+ *
+ * <p>The checks run in this order and the first that fails throws a {@link SignatureVerificationException} with
+ * the given reason:
+ * <ol>
+ *   <li>{@code Authorization} and one of {@code X-AKSK}, {@code X-WSSE} are present — {@code MISSING_HEADER};</li>
+ *   <li>{@code Authorization} reads as AKSK or WSSE — {@code MALFORMED_HEADER}; a WSSE request while WSSE is
+ *       disabled — {@code SCHEME_DISABLED}; the token header of the announced scheme is absent (only the other one
+ *       came) — {@code MALFORMED_HEADER};</li>
+ *   <li>the {@code UsernameToken} reads ({@link UsernameToken#parse}) — {@code MALFORMED_HEADER};</li>
+ *   <li>the {@code Username} is a known app key — {@code UNKNOWN_USERNAME}; and, when an expected app key is given,
+ *       equals it — {@code USERNAME_MISMATCH};</li>
+ *   <li>{@code Created} lies within the allowed skew of the clock, either way — {@code STALE_CREATED};</li>
+ *   <li>the digest matches, compared in constant time — {@code BAD_DIGEST};</li>
+ *   <li>the nonce has not been accepted before for this app inside the window — {@code REPLAYED_NONCE}. The nonce is
+ *       recorded only after the digest checked out, so forged requests cannot fill the replay cache.</li>
+ * </ol>
+ * A header that is present but empty counts as present and fails as {@code MALFORMED_HEADER}. When both token
+ * headers are present, only the one of the announced scheme is read. Messages never contain a secret, a digest or
+ * a phone number.
+ */
+public final class SignatureVerifier {
+
+    /** Header names the verifier asks for. */
+    private static final String AUTHORIZATION = SignedHeaders.AUTHORIZATION;
+
+    private final Map<String, Keys> fixed;
+    private final Function<String, Optional<AppCredentials>> lookup;
+    private final Clock clock;
+    private final Duration allowedSkew;
+    private final boolean wsseEnabled;
+    private final ReplayGuard replayGuard;
+
+    private SignatureVerifier(Builder b) {
+        this.fixed = b.credentials.isEmpty() ? null : prepare(b.credentials, b.wsseEnabled);
+        this.lookup = b.lookup;
+        this.clock = b.clock;
+        this.allowedSkew = b.allowedSkew;
+        this.wsseEnabled = b.wsseEnabled;
+        this.replayGuard = new ReplayGuard(b.replayCapacity);
+    }
+
+    private static Map<String, Keys> prepare(Map<String, AppCredentials> credentials, boolean wsse) {
+        Map<String, Keys> keys = new HashMap<>();
+        credentials.forEach((appKey, c) -> keys.put(appKey, new Keys(c, wsse)));
+        return Map.copyOf(keys);
+    }
+
+    /**
+     * @return a new builder; AKSK is always enabled, WSSE off by default
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a request.
+     *
+     * @param headerLookup returns the value of a header by name, or {@code null} when absent; the caller matches
+     *     names without regard to case. Asked for {@code Authorization}, {@code X-AKSK} and {@code X-WSSE}.
+     * @return who signed, and how
+     * @throws SignatureVerificationException if a check fails (see the class description)
+     * @throws NullPointerException if {@code headerLookup} is {@code null}
+     */
+    public VerifiedSignature verify(Function<String, String> headerLookup) {
+        return verify(headerLookup, null, false);
+    }
+
+    /**
+     * Verifies a request made for a particular app: as {@link #verify(Function)}, and the token's {@code Username}
+     * must equal {@code expectedAppKey} (e.g. the request's {@code app_key}).
+     *
+     * @param headerLookup as in {@link #verify(Function)}
+     * @param expectedAppKey the app key the request must be signed by
+     * @return who signed, and how
+     * @throws SignatureVerificationException if a check fails; {@code USERNAME_MISMATCH} for another app key
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public VerifiedSignature verify(Function<String, String> headerLookup, String expectedAppKey) {
+        return verify(headerLookup, Objects.requireNonNull(expectedAppKey, "expectedAppKey"), true);
+    }
+
+    /**
+     * Verifies a request whose headers come as a map, such as those of most HTTP servers. Names are matched without
+     * regard to case; a header given several times is read once when every value is the same.
+     *
+     * @param headers header names to values; {@code null} names, lists and values are skipped
+     * @return who signed, and how
+     * @throws SignatureVerificationException if a check fails, or {@code MALFORMED_HEADER} when one of the three
+     *     headers appears more than once with different values
+     * @throws NullPointerException if {@code headers} is {@code null}
+     */
+    public VerifiedSignature verify(Map<String, List<String>> headers) {
+        Objects.requireNonNull(headers, "headers");
+        return verify(name -> single(headers, name));
+    }
+
+    /**
+     * As {@link #verify(Map)}, and the token's {@code Username} must equal {@code expectedAppKey}.
+     *
+     * @param headers header names to values
+     * @param expectedAppKey the app key the request must be signed by
+     * @return who signed, and how
+     * @throws SignatureVerificationException if a check fails
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public VerifiedSignature verify(Map<String, List<String>> headers, String expectedAppKey) {
+        Objects.requireNonNull(headers, "headers");
+        return verify(name -> single(headers, name), expectedAppKey);
+    }
+
+    private VerifiedSignature verify(Function<String, String> headerLookup, String expectedAppKey, boolean expect) {
+        Objects.requireNonNull(headerLookup, "headerLookup");
+        String authorization = headerLookup.apply(AUTHORIZATION);
+        String akskValue = headerLookup.apply(Scheme.AKSK.tokenHeaderName());
+        String wsseValue = headerLookup.apply(Scheme.WSSE.tokenHeaderName());
+        if (authorization == null) {
+            throw new SignatureVerificationException(Reason.MISSING_HEADER, "the Authorization header is absent");
+        }
+        if (akskValue == null && wsseValue == null) {
+            throw new SignatureVerificationException(Reason.MISSING_HEADER, "neither X-AKSK nor X-WSSE is present");
+        }
+
+        Scheme scheme = AuthorizationHeader.parse(authorization);
+        if (scheme == Scheme.WSSE && !wsseEnabled) {
+            throw new SignatureVerificationException(Reason.SCHEME_DISABLED, "the legacy WSSE scheme is not enabled");
+        }
+        String tokenValue = scheme == Scheme.AKSK ? akskValue : wsseValue;
+        if (tokenValue == null) {
+            throw HeaderSyntax.malformed(AUTHORIZATION, "announces " + scheme + " but the request carries no "
+                    + scheme.tokenHeaderName());
+        }
+
+        UsernameToken token = UsernameToken.parse(scheme.tokenHeaderName(), tokenValue);
+        String username = token.username();
+        Keys keys = keysFor(username);
+        if (expect && !username.equals(expectedAppKey)) {
+            throw new SignatureVerificationException(Reason.USERNAME_MISMATCH, "the Username "
+                    + HeaderSyntax.echo(username) + " is not the app key of this request");
+        }
+
+        Instant created = CreatedTime.parse(token.created());
+        Instant now = clock.instant();
+        Duration offset = Duration.between(now, created);
+        if (offset.abs().compareTo(allowedSkew) > 0) {
+            throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + token.created() + " is "
+                    + offset.abs().getSeconds() + " s " + (offset.isNegative() ? "behind" : "ahead of")
+                    + " the verifier's clock; at most " + allowedSkew.getSeconds() + " s are allowed");
+        }
+
+        byte[] expected = keys.digest(scheme, token.nonce(), token.created());
+        byte[] received = token.passwordDigest().getBytes(StandardCharsets.ISO_8859_1);
+        if (!MessageDigest.isEqual(expected, received)) {
+            throw new SignatureVerificationException(Reason.BAD_DIGEST, "the PasswordDigest of Username "
+                    + HeaderSyntax.echo(username) + " does not match");
+        }
+
+        if (!replayGuard.firstUse(username, token.nonce(), created.plus(allowedSkew), now)) {
+            throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already used by Username "
+                    + HeaderSyntax.echo(username) + " within the last " + allowedSkew.getSeconds() + " s");
+        }
+        return new VerifiedSignature(username, scheme, token.nonce(), created);
+    }
+
+    private Keys keysFor(String username) {
+        if (fixed != null) {
+            Keys keys = fixed.get(username);
+            if (keys != null) {
+                return keys;
+            }
+        } else {
+            Optional<AppCredentials> found = lookup.apply(username);
+            // a lookup that answers for another key than asked is treated as not knowing this one
+            if (found != null && found.isPresent() && found.get().appKey().equals(username)) {
+                return new Keys(found.get(), wsseEnabled);
+            }
+        }
+        throw new SignatureVerificationException(Reason.UNKNOWN_USERNAME, "the Username " + HeaderSyntax.echo(username)
+                + " is not a known app key");
+    }
+
+    private static String single(Map<String, List<String>> headers, String name) {
+        String found = null;
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null || !e.getKey().equalsIgnoreCase(name)) {
+                continue;
+            }
+            for (String value : e.getValue()) {
+                if (value == null) {
+                    continue;
+                }
+                if (found == null) {
+                    found = value;
+                } else if (!found.equals(value)) {
+                    throw HeaderSyntax.malformed(name, "appears more than once with different values");
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @return the nonce cache, e.g. to watch {@link ReplayGuard#evictions()}
+     */
+    public ReplayGuard replayGuard() {
+        return replayGuard;
+    }
+
+    /**
+     * @return the allowed distance between {@code Created} and the clock, either way
+     */
+    public Duration allowedSkew() {
+        return allowedSkew;
+    }
+
+    /**
+     * @return whether the legacy WSSE scheme is accepted
+     */
+    public boolean wsseEnabled() {
+        return wsseEnabled;
+    }
+
+    /**
+     * @return the configuration; never a secret
+     */
+    @Override
+    public String toString() {
+        return "SignatureVerifier[" + (fixed != null ? "apps=" + fixed.keySet().stream().sorted().toList() : "apps=lookup")
+                + ", clock=" + clock + ", allowedSkew=" + allowedSkew + ", wsseEnabled=" + wsseEnabled
+                + ", replayGuard=" + replayGuard + "]";
+    }
+
+    /** One app's secret prepared for the enabled schemes. */
+    private static final class Keys {
+        private final DigestFunction aksk;
+        private final DigestFunction wsse;
+
+        Keys(AppCredentials credentials, boolean wsseEnabled) {
+            this.aksk = DigestFunction.of(Scheme.AKSK, credentials.appSecret());
+            this.wsse = wsseEnabled ? DigestFunction.of(Scheme.WSSE, credentials.appSecret()) : null;
+        }
+
+        /** The expected digest as Base64 ASCII bytes. */
+        byte[] digest(Scheme scheme, String nonce, String created) {
+            byte[] input = (nonce + created).getBytes(StandardCharsets.US_ASCII);
+            byte[] raw = new byte[Sha256.LENGTH];
+            (scheme == Scheme.AKSK ? aksk : wsse).digest(input, 0, nonce.length(), nonce.length(), created.length(), raw);
+            return Base64.getEncoder().encode(raw);
+        }
+    }
+
+    /**
+     * Configures a {@link SignatureVerifier}. Not thread-safe; {@link #build()} copies what it needs, so a builder
+     * may be reused.
+     */
+    public static final class Builder {
+
+        private final Map<String, AppCredentials> credentials = new HashMap<>();
+        private Function<String, Optional<AppCredentials>> lookup;
+        private Clock clock = Clock.systemUTC();
+        private Duration allowedSkew = Duration.ofMinutes(5);
+        private int replayCapacity = ReplayGuard.DEFAULT_CAPACITY;
+        private boolean wsseEnabled;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds apps whose signatures are accepted; may be called several times. Excludes
+         * {@link #credentialsLookup(Function)}.
+         *
+         * @param credentials the apps' keys and secrets
+         * @return this builder
+         * @throws NullPointerException if the array or an element is {@code null}
+         * @throws InvalidValueException (field {@code credentials}) if an app key is given twice with different
+         *     secrets
+         */
+        public Builder credentials(AppCredentials... credentials) {
+            Objects.requireNonNull(credentials, "credentials");
+            for (AppCredentials c : credentials) {
+                Objects.requireNonNull(c, "credentials element");
+                AppCredentials before = this.credentials.putIfAbsent(c.appKey(), c);
+                if (before != null && !before.equals(c)) {
+                    throw new InvalidValueException("credentials", "the app key " + c.appKey()
+                            + " is given twice with different secrets");
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Looks up apps on demand instead, e.g. from a store that may change at run time. Called once per
+         * verification with the token's {@code Username}; an empty result (or credentials for another app key) means
+         * {@code UNKNOWN_USERNAME}. The function must be thread-safe; what it throws propagates. Excludes
+         * {@link #credentials(AppCredentials...)}.
+         *
+         * @param lookup app key to credentials
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is {@code null}
+         */
+        public Builder credentialsLookup(Function<String, Optional<AppCredentials>> lookup) {
+            this.lookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * @param clock the time {@code Created} is compared with and nonces expire by; default the system UTC clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is {@code null}
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param allowedSkew how far {@code Created} may lie from the clock, either way, and so how long a nonce is
+         *     remembered; default five minutes
+         * @return this builder
+         * @throws NullPointerException if {@code allowedSkew} is {@code null}
+         * @throws InvalidValueException (field {@code allowedSkew}) unless positive
+         */
+        public Builder allowedSkew(Duration allowedSkew) {
+            Objects.requireNonNull(allowedSkew, "allowedSkew");
+            if (allowedSkew.isNegative() || allowedSkew.isZero()) {
+                throw new InvalidValueException("allowedSkew", "must be positive, got " + allowedSkew);
+            }
+            this.allowedSkew = allowedSkew;
+            return this;
+        }
+
+        /**
+         * @param replayCapacity the most nonces remembered at once (see {@link ReplayGuard}); default
+         *     {@value ReplayGuard#DEFAULT_CAPACITY}
+         * @return this builder
+         * @throws InvalidValueException (field {@code replayCapacity}) if less than 1
+         */
+        public Builder replayCapacity(int replayCapacity) {
+            if (replayCapacity < 1) {
+                throw new InvalidValueException("replayCapacity", "must be at least 1, got " + replayCapacity);
+            }
+            this.replayCapacity = replayCapacity;
+            return this;
+        }
+
+        /**
+         * @param wsseEnabled whether the legacy WSSE scheme is accepted; default {@code false}, so that a WSSE request
+         *     fails with {@code SCHEME_DISABLED}
+         * @return this builder
+         */
+        public Builder wsseEnabled(boolean wsseEnabled) {
+            this.wsseEnabled = wsseEnabled;
+            return this;
+        }
+
+        /**
+         * @return a new verifier with its own, empty {@link ReplayGuard}
+         * @throws InvalidValueException (field {@code credentials}) if neither or both of
+         *     {@link #credentials(AppCredentials...)} and {@link #credentialsLookup(Function)} were given
+         */
+        public SignatureVerifier build() {
+            if (credentials.isEmpty() == (lookup == null)) {
+                throw new InvalidValueException("credentials", credentials.isEmpty()
+                        ? "give credentials(..) or credentialsLookup(..)"
+                        : "give either credentials(..) or credentialsLookup(..), not both");
+            }
+            return new SignatureVerifier(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.privatenumber.signing;
+
+import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.Masking;
+import io.github.privatenumber.core.SignatureVerificationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.Collections;
+
+/**
+ * The two headers that sign one request: {@code Authorization} and {@code X-AKSK} (or {@code X-WSSE}). Made fresh
+ * by a signer for every request and every retry; never reuse one. Immutable and thread-safe.
+ *
+ * <p>{@link #toString()} hides the digest and masks the nonce, so an instance can be logged.
+ *
+ * @param authorization the value of the {@code Authorization} header
+ * @param tokenHeaderName {@code X-AKSK} or {@code X-WSSE}
+ * @param tokenHeaderValue the {@code UsernameToken ...} value of that header
+ */
+public record SignedHeaders(String authorization, String tokenHeaderName, String tokenHeaderValue) {
+
+    /** Name of the {@code Authorization} header. */
+    public static final String AUTHORIZATION = "Authorization";
+
+    /**
+     * @throws NullPointerException if a component is {@code null}
+     * @throws InvalidValueException (field {@code tokenHeaderName}) unless the name is {@code X-AKSK} or {@code X-WSSE}
+     */
+    public SignedHeaders {
+        Objects.requireNonNull(authorization, "authorization");
+        Objects.requireNonNull(tokenHeaderName, "tokenHeaderName");
+        Objects.requireNonNull(tokenHeaderValue, "tokenHeaderValue");
+        if (!tokenHeaderName.equals(Scheme.AKSK.tokenHeaderName()) && !tokenHeaderName.equals(Scheme.WSSE.tokenHeaderName())) {
+            throw new InvalidValueException("tokenHeaderName", "must be X-AKSK or X-WSSE");
+        }
+    }
+
+    /**
+     * @return the scheme the token header belongs to
+     */
+    public Scheme scheme() {
+        return tokenHeaderName.equals(Scheme.AKSK.tokenHeaderName()) ? Scheme.AKSK : Scheme.WSSE;
+    }
+
+    /**
+     * Hands both headers to {@code action}, {@code Authorization} first, e.g. {@code signed.forEach(request::setHeader)}.
+     *
+     * @param action receives header name and value
+     * @throws NullPointerException if {@code action} is {@code null}
+     */
+    public void forEach(BiConsumer<? super String, ? super String> action) {
+        Objects.requireNonNull(action, "action");
+        action.accept(AUTHORIZATION, authorization);
+        action.accept(tokenHeaderName, tokenHeaderValue);
+    }
+
+    /**
+     * @return an unmodifiable map of the two headers, {@code Authorization} first
+     */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>(4);
+        forEach(map::put);
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * @return both headers with the digest replaced by asterisks and the nonce masked
+     */
+    @Override
+    public String toString() {
+        String token;
+        try {
+            token = UsernameToken.parse(tokenHeaderValue).toString();
+        } catch (SignatureVerificationException e) {
+            token = "(unreadable, " + tokenHeaderValue.length() + " characters, not shown)";
+        }
+        return "SignedHeaders[" + AUTHORIZATION + ": " + Masking.maskText(authorization) + ", "
+                + tokenHeaderName + ": " + token + "]";
+    }
+}

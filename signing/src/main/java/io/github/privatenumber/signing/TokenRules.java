@@ -1,0 +1,70 @@
+package io.github.privatenumber.signing;
+
+import io.github.privatenumber.core.AppCredentials;
+
+/**
+ * The value rules of the four {@code UsernameToken} attributes, shared by the record, the parser and the signers.
+ * Each check returns a problem (without the value) or {@code null}.
+ */
+final class TokenRules {
+
+    /** Longest nonce the platform accepts. */
+    static final int MAX_NONCE = 128;
+
+    /** Longest digest read; a real one has 44 characters. */
+    static final int MAX_DIGEST = 128;
+
+    private TokenRules() {
+    }
+
+    static boolean isNonceChar(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static String nonceProblem(String nonce) {
+        if (nonce == null) {
+            return "is required";
+        }
+        if (nonce.isEmpty() || nonce.length() > MAX_NONCE) {
+            return "must be 1-" + MAX_NONCE + " ASCII letters or digits, got " + nonce.length() + " characters";
+        }
+        for (int i = 0; i < nonce.length(); i++) {
+            if (!isNonceChar(nonce.charAt(i))) {
+                return "must be ASCII letters or digits only; another character at index " + i;
+            }
+        }
+        return null;
+    }
+
+    static String usernameProblem(String username) {
+        if (username == null) {
+            return "is required";
+        }
+        if (username.isEmpty() || username.length() > AppCredentials.MAX_LENGTH) {
+            return "must be 1-" + AppCredentials.MAX_LENGTH + " characters, got " + username.length();
+        }
+        for (int i = 0; i < username.length(); i++) {
+            char c = username.charAt(i);
+            if (c < 0x21 || c > 0x7E || c == '"') {
+                return "must be visible ASCII without double quotes; another character at index " + i;
+            }
+        }
+        return null;
+    }
+
+    static String digestProblem(String digest) {
+        if (digest == null) {
+            return "is required";
+        }
+        if (digest.isEmpty() || digest.length() > MAX_DIGEST) {
+            return "must be 1-" + MAX_DIGEST + " Base64 characters, got " + digest.length();
+        }
+        for (int i = 0; i < digest.length(); i++) {
+            char c = digest.charAt(i);
+            if (!isNonceChar(c) && c != '+' && c != '/' && c != '=') {
+                return "must be standard Base64; another character at index " + i;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.privatenumber.signing;
+
+import io.github.privatenumber.core.AppCredentials;
+import io.github.privatenumber.core.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * The engine behind {@link AkskSigner} and {@link WsseSigner}. Writes the whole token header as ASCII into one
+ * array: the fixed prefix, a gap for the digest, then nonce and created, which are also the digest's input; the
+ * digest is computed from that array and dropped into the gap. Immutable apart from a benign per-second cache of
+ * the formatted {@code Created}; thread-safe.
+ */
+final class TokenSigner {
+
+    private static final byte[] NONCE_SEP = ascii("\",Nonce=\"");
+    private static final byte[] CREATED_SEP = ascii("\",Created=\"");
+    private static final int DIGEST_CHARS = 44;
+
+    private final Scheme scheme;
+    private final String appKey;
+    private final byte[] prefix;
+    private final Clock clock;
+    private final NonceSource nonces;
+    private final DigestFunction digest;
+
+    /** The last formatted second; replaced when the clock has moved on. Races only cost a redundant format. */
+    private volatile Created lastCreated = new Created(Long.MIN_VALUE, null);
+
+    TokenSigner(Scheme scheme, AppCredentials credentials, Clock clock, NonceSource nonces) {
+        this.scheme = scheme;
+        this.appKey = Objects.requireNonNull(credentials, "credentials").appKey();
+        String problem = TokenRules.usernameProblem(appKey);
+        if (problem != null) {
+            // AppCredentials allows a double quote, which cannot travel inside the quoted Username
+            throw new InvalidValueException("appKey", problem);
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.digest = DigestFunction.of(scheme, credentials.appSecret());
+        this.prefix = ascii("UsernameToken Username=\"" + appKey + "\",PasswordDigest=\"");
+    }
+
+    SignedHeaders sign() {
+        byte[] created = created(clock.instant().getEpochSecond());
+        String nonce = nonces.next();
+        if (nonce == null) {
+            throw new InvalidValueException("Nonce", "the NonceSource returned null");
+        }
+        int nonceLen = nonce.length();
+        if (nonceLen == 0 || nonceLen > TokenRules.MAX_NONCE) {
+            throw new InvalidValueException("Nonce", TokenRules.nonceProblem(nonce));
+        }
+        byte[] buf = new byte[prefix.length + DIGEST_CHARS + NONCE_SEP.length + nonceLen + CREATED_SEP.length
+                + CreatedTime.LENGTH + 1];
+        System.arraycopy(prefix, 0, buf, 0, prefix.length);
+        int digestOff = prefix.length;
+        int p = digestOff + DIGEST_CHARS;
+        System.arraycopy(NONCE_SEP, 0, buf, p, NONCE_SEP.length);
+        p += NONCE_SEP.length;
+        int nonceOff = p;
+        for (int i = 0; i < nonceLen; i++) {
+            char c = nonce.charAt(i);
+            if (!TokenRules.isNonceChar(c)) {
+                throw new InvalidValueException("Nonce", TokenRules.nonceProblem(nonce));
+            }
+            buf[p++] = (byte) c;
+        }
+        System.arraycopy(CREATED_SEP, 0, buf, p, CREATED_SEP.length);
+        p += CREATED_SEP.length;
+        int createdOff = p;
+        System.arraycopy(created, 0, buf, p, CreatedTime.LENGTH);
+        buf[p + CreatedTime.LENGTH] = '"';
+
+        byte[] raw = new byte[Sha256.LENGTH];
+        digest.digest(buf, nonceOff, nonceLen, createdOff, CreatedTime.LENGTH, raw);
+        byte[] b64 = Base64.getEncoder().encode(raw);
+        System.arraycopy(b64, 0, buf, digestOff, DIGEST_CHARS);
+        return new SignedHeaders(scheme.authorizationValue(), scheme.tokenHeaderName(),
+                new String(buf, StandardCharsets.ISO_8859_1));
+    }
+
+    private byte[] created(long epochSecond) {
+        Created last = lastCreated;
+        if (last.second == epochSecond) {
+            return last.ascii;
+        }
+        byte[] ascii = CreatedTime.ascii(epochSecond);
+        lastCreated = new Created(epochSecond, ascii);
+        return ascii;
+    }
+
+    String appKey() {
+        return appKey;
+    }
+
+    String describe() {
+        return "[appKey=" + appKey + ", clock=" + clock + ", nonces=" + nonces + "]";
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A second and its {@code Created} text; the array is never written after construction. */
+    private static final class Created {
+        final long second;
+        final byte[] ascii;
+
+        Created(long second, byte[] ascii) {
+            this.second = second;
+            this.ascii = ascii;
+        }
+    }
+}

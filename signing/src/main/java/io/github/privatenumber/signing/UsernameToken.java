@@ -1,0 +1,108 @@
+package io.github.privatenumber.signing;
+
+import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.Masking;
+import io.github.privatenumber.core.SignatureVerificationException;
+import java.time.Instant;
+
+/**
+ * The value of an {@code X-AKSK} or {@code X-WSSE} header:
+ * {@code UsernameToken Username="..",PasswordDigest="..",Nonce="..",Created=".."}. Immutable and thread-safe.
+ *
+ * <p>{@link #toString()} hides the digest and masks the nonce.
+ *
+ * @param username the app key, 1–128 visible ASCII characters without double quotes
+ * @param passwordDigest the Base64 digest, 1–128 characters of the standard Base64 alphabet
+ * @param nonce 1–128 ASCII letters or digits
+ * @param created UTC time as {@code yyyy-MM-dd'T'HH:mm:ss'Z'} (see {@link CreatedTime})
+ */
+public record UsernameToken(String username, String passwordDigest, String nonce, String created) {
+
+    private static final String KEYWORD = "UsernameToken";
+    private static final String[] KEYWORDS = {KEYWORD};
+    private static final String[] ATTRIBUTES = {"Username", "PasswordDigest", "Nonce", "Created"};
+
+    /**
+     * @throws InvalidValueException naming the attribute ({@code Username}, {@code PasswordDigest}, {@code Nonce}
+     *     or {@code Created}) whose value breaks its rule, {@code null} included; the message never shows the
+     *     digest
+     */
+    public UsernameToken {
+        require(ATTRIBUTES[0], TokenRules.usernameProblem(username));
+        require(ATTRIBUTES[1], TokenRules.digestProblem(passwordDigest));
+        require(ATTRIBUTES[2], TokenRules.nonceProblem(nonce));
+        require(ATTRIBUTES[3], CreatedTime.problem(created));
+        try {
+            CreatedTime.parse(created);
+        } catch (SignatureVerificationException e) {
+            throw new InvalidValueException(ATTRIBUTES[3], "is not a real UTC date and time");
+        }
+    }
+
+    private static void require(String attribute, String problem) {
+        if (problem != null) {
+            throw new InvalidValueException(attribute, problem);
+        }
+    }
+
+    /**
+     * Reads a received header value. Accepts the four attributes in any order, with or without spaces after the
+     * commas, with spaces (or tabs) around {@code =} and around the whole value; attribute names are matched
+     * without regard to case; unknown attributes are ignored.
+     *
+     * @param headerValue the received value; {@code null} is rejected like any malformed value
+     * @return the token, its values checked by the rules of {@link UsernameToken}
+     * @throws SignatureVerificationException with reason {@code MALFORMED_HEADER} if the value is empty or blank,
+     *     longer than 1024 characters, contains a non-ASCII or control character (other than a tab), does not start
+     *     with {@code UsernameToken}, has an unquoted or unterminated value, lacks or repeats one of the four
+     *     attributes, or holds a value that breaks its rule; the message names the attribute and never shows the
+     *     digest
+     */
+    public static UsernameToken parse(String headerValue) {
+        return parse(KEYWORD, headerValue);
+    }
+
+    /**
+     * As {@link #parse(String)}, naming {@code header} in messages.
+     */
+    static UsernameToken parse(String header, String headerValue) {
+        HeaderSyntax.Parsed parsed = HeaderSyntax.parse(header, headerValue, KEYWORDS, "must start with " + KEYWORD,
+                ATTRIBUTES);
+        String[] v = parsed.values();
+        for (int i = 0; i < ATTRIBUTES.length; i++) {
+            if (v[i] == null) {
+                throw HeaderSyntax.malformed(header, "lacks the attribute " + ATTRIBUTES[i]);
+            }
+        }
+        try {
+            return new UsernameToken(v[0], v[1], v[2], v[3]);
+        } catch (InvalidValueException e) {
+            throw HeaderSyntax.malformed(header, "attribute " + e.getMessage());
+        }
+    }
+
+    /**
+     * @return the instant of {@link #created()}
+     */
+    public Instant createdInstant() {
+        return CreatedTime.parse(created);
+    }
+
+    /**
+     * @return the header value in the form this SDK sends: no spaces after the commas, attributes in the documented
+     *     order
+     */
+    public String toHeaderValue() {
+        return KEYWORD + " Username=\"" + username + "\",PasswordDigest=\"" + passwordDigest + "\",Nonce=\"" + nonce
+                + "\",Created=\"" + created + "\"";
+    }
+
+    /**
+     * @return the attributes with the digest replaced by asterisks and the nonce masked
+     */
+    @Override
+    public String toString() {
+        return "UsernameToken[username=" + Masking.maskText(username) + ", passwordDigest=******, nonce="
+                + Masking.mask(nonce) + ", created=" + created + "]";
+    }
+}

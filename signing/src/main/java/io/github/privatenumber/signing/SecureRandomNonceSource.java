@@ -14,6 +14,9 @@ final class SecureRandomNonceSource implements NonceSource {
 
     private static final int NONCE_BYTES = 16;
     private static final int SLOTS = 64;
+
+    /** Characters of every nonce from this source. */
+    static final int LENGTH = 2 * NONCE_BYTES;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private final SecureRandom random;
@@ -35,12 +38,22 @@ final class SecureRandomNonceSource implements NonceSource {
 
     @Override
     public String next() {
+        byte[] out = new byte[LENGTH];
+        nextInto(out, 0);
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the next nonce as {@link #LENGTH} ASCII bytes, sparing the signer a string and its re-validation.
+     */
+    void nextInto(byte[] out, int off) {
         while (true) {
             Batch b = batch;
             if (b != null) {
                 int slot = b.next.getAndIncrement();
                 if (slot < SLOTS) {
-                    return hex(b.bytes, slot * NONCE_BYTES);
+                    hex(b.bytes, slot * NONCE_BYTES, out, off);
+                    return;
                 }
             }
             synchronized (refillLock) {
@@ -53,14 +66,12 @@ final class SecureRandomNonceSource implements NonceSource {
         }
     }
 
-    private static String hex(byte[] bytes, int from) {
-        byte[] out = new byte[NONCE_BYTES * 2];
+    private static void hex(byte[] bytes, int from, byte[] out, int off) {
         for (int i = 0; i < NONCE_BYTES; i++) {
             int b = bytes[from + i];
-            out[2 * i] = HEX[(b >> 4) & 0xF];
-            out[2 * i + 1] = HEX[b & 0xF];
+            out[off + 2 * i] = HEX[(b >> 4) & 0xF];
+            out[off + 2 * i + 1] = HEX[b & 0xF];
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     @Override

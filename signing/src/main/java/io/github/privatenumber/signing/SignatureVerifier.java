@@ -155,7 +155,7 @@ public final class SignatureVerifier {
 
         UsernameToken token = UsernameToken.parse(scheme.tokenHeaderName(), tokenValue);
         String username = token.username();
-        Keys keys = keysFor(username);
+        DigestFunction digest = digestFunction(username, scheme);
         if (expect && !username.equals(expectedAppKey)) {
             throw new SignatureVerificationException(Reason.USERNAME_MISMATCH, "the Username "
                     + HeaderSyntax.echo(username) + " is not the app key of this request");
@@ -170,7 +170,7 @@ public final class SignatureVerifier {
                     + " the verifier's clock; at most " + allowedSkew.getSeconds() + " s are allowed");
         }
 
-        byte[] expected = keys.digest(scheme, token.nonce(), token.created());
+        byte[] expected = expectedDigest(digest, token.nonce(), token.created());
         byte[] received = token.passwordDigest().getBytes(StandardCharsets.ISO_8859_1);
         if (!MessageDigest.isEqual(expected, received)) {
             throw new SignatureVerificationException(Reason.BAD_DIGEST, "the PasswordDigest of Username "
@@ -184,21 +184,29 @@ public final class SignatureVerifier {
         return new VerifiedSignature(username, scheme, token.nonce(), created);
     }
 
-    private Keys keysFor(String username) {
+    private DigestFunction digestFunction(String username, Scheme scheme) {
         if (fixed != null) {
             Keys keys = fixed.get(username);
             if (keys != null) {
-                return keys;
+                return scheme == Scheme.AKSK ? keys.aksk : keys.wsse;
             }
         } else {
             Optional<AppCredentials> found = lookup.apply(username);
             // a lookup that answers for another key than asked is treated as not knowing this one
             if (found != null && found.isPresent() && found.get().appKey().equals(username)) {
-                return new Keys(found.get(), wsseEnabled);
+                return DigestFunction.of(scheme, found.get().appSecret());
             }
         }
         throw new SignatureVerificationException(Reason.UNKNOWN_USERNAME, "the Username " + HeaderSyntax.echo(username)
                 + " is not a known app key");
+    }
+
+    /** The expected digest as Base64 ASCII bytes, encoded by the JDK (the signers use their own encoder). */
+    private static byte[] expectedDigest(DigestFunction digest, String nonce, String created) {
+        byte[] input = (nonce + created).getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = new byte[Sha256.LENGTH];
+        digest.digest(input, 0, nonce.length(), nonce.length(), created.length(), raw);
+        return Base64.getEncoder().encode(raw);
     }
 
     private static String single(Map<String, List<String>> headers, String name) {
@@ -252,22 +260,14 @@ public final class SignatureVerifier {
                 + ", replayGuard=" + replayGuard + "]";
     }
 
-    /** One app's secret prepared for the enabled schemes. */
+    /** One app's secret prepared, once, for the enabled schemes. */
     private static final class Keys {
-        private final DigestFunction aksk;
-        private final DigestFunction wsse;
+        final DigestFunction aksk;
+        final DigestFunction wsse;
 
         Keys(AppCredentials credentials, boolean wsseEnabled) {
             this.aksk = DigestFunction.of(Scheme.AKSK, credentials.appSecret());
             this.wsse = wsseEnabled ? DigestFunction.of(Scheme.WSSE, credentials.appSecret()) : null;
-        }
-
-        /** The expected digest as Base64 ASCII bytes. */
-        byte[] digest(Scheme scheme, String nonce, String created) {
-            byte[] input = (nonce + created).getBytes(StandardCharsets.US_ASCII);
-            byte[] raw = new byte[Sha256.LENGTH];
-            (scheme == Scheme.AKSK ? aksk : wsse).digest(input, 0, nonce.length(), nonce.length(), created.length(), raw);
-            return Base64.getEncoder().encode(raw);
         }
     }
 

@@ -25,6 +25,11 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
     public static final String AUTHORIZATION = "Authorization";
 
     /**
+     * Checks the components.
+     *
+     * @param authorization the value of the {@code Authorization} header
+     * @param tokenHeaderName {@code X-AKSK} or {@code X-WSSE}
+     * @param tokenHeaderValue the value of that header
      * @throws NullPointerException if a component is {@code null}
      * @throws InvalidValueException (field {@code tokenHeaderName}) unless the name is {@code X-AKSK} or {@code X-WSSE}
      */

@@ -4,7 +4,6 @@ import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -44,30 +43,30 @@ final class TokenSigner {
     }
 
     SignedHeaders sign() {
-        byte[] created = created(clock.instant().getEpochSecond());
-        String nonce = nonces.next();
-        if (nonce == null) {
-            throw new InvalidValueException("Nonce", "the NonceSource returned null");
-        }
-        int nonceLen = nonce.length();
-        if (nonceLen == 0 || nonceLen > TokenRules.MAX_NONCE) {
-            throw new InvalidValueException("Nonce", TokenRules.nonceProblem(nonce));
-        }
-        byte[] buf = new byte[prefix.length + DIGEST_CHARS + NONCE_SEP.length + nonceLen + CREATED_SEP.length
-                + CreatedTime.LENGTH + 1];
-        System.arraycopy(prefix, 0, buf, 0, prefix.length);
-        int digestOff = prefix.length;
-        int p = digestOff + DIGEST_CHARS;
-        System.arraycopy(NONCE_SEP, 0, buf, p, NONCE_SEP.length);
-        p += NONCE_SEP.length;
-        int nonceOff = p;
-        for (int i = 0; i < nonceLen; i++) {
-            char c = nonce.charAt(i);
-            if (!TokenRules.isNonceChar(c)) {
-                throw new InvalidValueException("Nonce", TokenRules.nonceProblem(nonce));
+        byte[] created = created(epochSecond());
+        byte[] buf;
+        int nonceOff;
+        int nonceLen;
+        if (nonces instanceof SecureRandomNonceSource own) {
+            // our own source: hex straight into the buffer, no string, nothing to re-check
+            nonceLen = SecureRandomNonceSource.LENGTH;
+            buf = allocate(nonceLen);
+            nonceOff = fixedPartsUpToNonce(buf);
+            own.nextInto(buf, nonceOff);
+        } else {
+            String nonce = nonces.next();
+            String problem = TokenRules.nonceProblem(nonce);
+            if (problem != null) {
+                throw new InvalidValueException("Nonce", problem + " (from " + nonces.getClass().getName() + ")");
             }
-            buf[p++] = (byte) c;
+            nonceLen = nonce.length();
+            buf = allocate(nonceLen);
+            nonceOff = fixedPartsUpToNonce(buf);
+            for (int i = 0; i < nonceLen; i++) {
+                buf[nonceOff + i] = (byte) nonce.charAt(i);
+            }
         }
+        int p = nonceOff + nonceLen;
         System.arraycopy(CREATED_SEP, 0, buf, p, CREATED_SEP.length);
         p += CREATED_SEP.length;
         int createdOff = p;
@@ -76,10 +75,31 @@ final class TokenSigner {
 
         byte[] raw = new byte[Sha256.LENGTH];
         digest.digest(buf, nonceOff, nonceLen, createdOff, CreatedTime.LENGTH, raw);
-        byte[] b64 = Base64.getEncoder().encode(raw);
-        System.arraycopy(b64, 0, buf, digestOff, DIGEST_CHARS);
+        Base64Ascii.encode32(raw, buf, prefix.length);
         return new SignedHeaders(scheme.authorizationValue(), scheme.tokenHeaderName(),
                 new String(buf, StandardCharsets.ISO_8859_1));
+    }
+
+    private long epochSecond() {
+        try {
+            // millis() is the cheapest reading of the system clock and all a whole second needs
+            return Math.floorDiv(clock.millis(), 1000L);
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException("Created", "the clock stands outside the supported range");
+        }
+    }
+
+    private byte[] allocate(int nonceLen) {
+        return new byte[prefix.length + DIGEST_CHARS + NONCE_SEP.length + nonceLen + CREATED_SEP.length
+                + CreatedTime.LENGTH + 1];
+    }
+
+    /** Writes prefix and nonce separator around the digest gap; returns where the nonce goes. */
+    private int fixedPartsUpToNonce(byte[] buf) {
+        System.arraycopy(prefix, 0, buf, 0, prefix.length);
+        int p = prefix.length + DIGEST_CHARS;
+        System.arraycopy(NONCE_SEP, 0, buf, p, NONCE_SEP.length);
+        return p + NONCE_SEP.length;
     }
 
     private byte[] created(long epochSecond) {

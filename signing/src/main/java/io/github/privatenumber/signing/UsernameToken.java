@@ -23,6 +23,12 @@ public record UsernameToken(String username, String passwordDigest, String nonce
     private static final String[] ATTRIBUTES = {"Username", "PasswordDigest", "Nonce", "Created"};
 
     /**
+     * Checks every value against its rule.
+     *
+     * @param username the app key
+     * @param passwordDigest the Base64 digest
+     * @param nonce the nonce
+     * @param created the UTC {@code Created} text
      * @throws InvalidValueException naming the attribute ({@code Username}, {@code PasswordDigest}, {@code Nonce}
      *     or {@code Created}) whose value breaks its rule, {@code null} included; the message never shows the
      *     digest

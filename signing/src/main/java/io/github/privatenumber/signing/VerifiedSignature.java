@@ -15,6 +15,12 @@ import java.util.Objects;
 public record VerifiedSignature(String appKey, Scheme scheme, String nonce, Instant created) {
 
     /**
+     * Checks the components.
+     *
+     * @param appKey the app key that signed
+     * @param scheme the scheme used
+     * @param nonce the nonce
+     * @param created the token's {@code Created}
      * @throws NullPointerException if a component is {@code null}
      */
     public VerifiedSignature {

@@ -82,6 +82,23 @@ class DigestsTest {
     }
 
     @Test
+    void base64WriterAgreesWithTheJdk() {
+        SplittableRandom random = new SplittableRandom(7);
+        byte[] raw = new byte[32];
+        for (int round = 0; round < 2_000; round++) {
+            random.nextBytes(raw);
+            if (round < 2) {
+                java.util.Arrays.fill(raw, (byte) (round == 0 ? 0 : 0xFF));
+            }
+            byte[] out = new byte[50];
+            Base64Ascii.encode32(raw, out, 3);
+            assertEquals(Base64.getEncoder().encodeToString(raw), new String(out, 3, 44, StandardCharsets.US_ASCII));
+            assertEquals(0, out[2]);
+            assertEquals(0, out[47]);
+        }
+    }
+
+    @Test
     void nullsAreRejected() {
         assertThrows(NullPointerException.class, () -> Digests.aksk(null, NONCE, CREATED));
         assertThrows(NullPointerException.class, () -> Digests.aksk(SECRET, null, CREATED));

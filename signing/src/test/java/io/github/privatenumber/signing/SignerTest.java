@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +131,32 @@ class SignerTest {
                 assertEquals(expected, token.passwordDigest());
                 assertEquals(app.appKey(), token.username());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void defaultNonceSourceFastPathMatchesTheReference(Scheme scheme) {
+        byte[] known = new byte[64 * 16];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = (byte) (i * 37 + 11);
+        }
+        NonceSource nonces = NonceSource.secureRandom(new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                System.arraycopy(known, 0, bytes, 0, bytes.length);
+            }
+        });
+        Signer signer = signer(scheme, APP, TestClock.at("2018-02-12T15:30:20Z"), nonces);
+        for (int n = 0; n < 70; n++) {
+            UsernameToken token = UsernameToken.parse(signer.sign().tokenHeaderValue());
+            int slot = n % 64;
+            String expectedNonce = HexFormat.of().withUpperCase().formatHex(known, slot * 16, slot * 16 + 16);
+            assertEquals(expectedNonce, token.nonce());
+            String expectedDigest = scheme == Scheme.AKSK
+                    ? Digests.aksk(SECRET, expectedNonce, "2018-02-12T15:30:20Z")
+                    : Digests.wsse(SECRET, expectedNonce, "2018-02-12T15:30:20Z");
+            assertEquals(expectedDigest, token.passwordDigest());
         }
     }
 

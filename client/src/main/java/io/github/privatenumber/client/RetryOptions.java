@@ -89,6 +89,7 @@ public final class RetryOptions {
         b.multiplier = multiplier;
         b.jitter = jitter;
         b.maxBackoff = maxBackoff;
+        b.maxBackoffSet = true;
         b.retryableResultCodes = new LinkedHashSet<>(retryableResultCodes);
         b.retryOnServerErrors = retryOnServerErrors;
         b.retryOnTransportFailures = retryOnTransportFailures;
@@ -186,6 +187,7 @@ public final class RetryOptions {
         private double multiplier = DEFAULT_MULTIPLIER;
         private double jitter = DEFAULT_JITTER;
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private boolean maxBackoffSet;
         private Set<ResultCode> retryableResultCodes = new LinkedHashSet<>(DEFAULT_RETRYABLE_RESULT_CODES);
         private boolean retryOnServerErrors = true;
         private boolean retryOnTransportFailures = true;
@@ -244,12 +246,13 @@ public final class RetryOptions {
 
         /**
          * @param backoff the cap on a wait, before randomisation: 1 ms to 5 minutes; not below the initial backoff
-         *     (checked by {@link #build()})
+         *     (checked by {@link #build()}). Left unset, it is 5 s or the initial backoff, whichever is larger.
          * @return this builder
          * @throws InvalidValueException naming {@code retry.maxBackoff} when out of range
          */
         public Builder maxBackoff(Duration backoff) {
             this.maxBackoff = checkBackoff("retry.maxBackoff", backoff, Duration.ofMinutes(5));
+            this.maxBackoffSet = true;
             return this;
         }
 
@@ -300,6 +303,9 @@ public final class RetryOptions {
          * @throws InvalidValueException naming {@code retry.maxBackoff} if it is below the initial backoff
          */
         public RetryOptions build() {
+            if (!maxBackoffSet && maxBackoff.compareTo(initialBackoff) < 0) {
+                maxBackoff = initialBackoff;
+            }
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new InvalidValueException("retry.maxBackoff", "must not be below retry.initialBackoff ("
                         + initialBackoff + "), got " + maxBackoff);

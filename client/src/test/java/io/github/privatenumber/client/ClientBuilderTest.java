@@ -78,6 +78,8 @@ class ClientBuilderTest {
         assertEquals("retry.maxBackoff", assertThrows(InvalidValueException.class,
                 () -> RetryOptions.builder().initialBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1)).build())
                 .field());
+        assertEquals(Duration.ofSeconds(30),
+                RetryOptions.builder().initialBackoff(Duration.ofSeconds(30)).build().maxBackoff());
         RetryOptions d = RetryOptions.defaults();
         assertEquals(3, d.maxAttempts());
         assertEquals(Duration.ofMillis(200), d.initialBackoff());

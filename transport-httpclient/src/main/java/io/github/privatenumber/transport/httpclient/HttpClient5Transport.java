@@ -10,7 +10,9 @@ import io.github.privatenumber.core.TransportException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +112,7 @@ public final class HttpClient5Transport implements HttpTransport {
      * Builds and starts the client.
      *
      * @param options connection settings
-     * @throws InvalidValueException if the trust store cannot be used
+     * @throws InvalidValueException if the trust store cannot be used or holds no certificate
      */
     public HttpClient5Transport(TransportOptions options) {
         Objects.requireNonNull(options, "options");
@@ -177,6 +179,9 @@ public final class HttpClient5Transport implements HttpTransport {
 
     private static SSLContext sslContext(Optional<KeyStore> trustStore) {
         try {
+            if (trustStore.isPresent() && !holdsACertificate(trustStore.get())) {
+                throw new InvalidValueException("trustStore", "holds no certificate, so it would trust nothing");
+            }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trustStore.orElse(null)); // null: the JDK's own trust anchors
             SSLContext context = SSLContext.getInstance("TLS");
@@ -188,6 +193,16 @@ public final class HttpClient5Transport implements HttpTransport {
             invalid.initCause(e);
             throw invalid;
         }
+    }
+
+    /** An empty or unloaded store would make every TLS connection fail later, and less clearly. */
+    private static boolean holdsACertificate(KeyStore store) throws KeyStoreException {
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.getCertificate(alias) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -76,7 +76,8 @@ class FailuresTest {
     @Test
     void queryStringsAreCutFromMessages() {
         TransportException translated = Failures.translate(WHAT,
-                new IOException("bad answer to /rest/omp/xyrelationnumber/v1.0?app_key=k&origNum=%2B8613800000001 here"));
+                new IOException("bad answer to /rest/omp/xyrelationnumber/v1.0?app_key=k&origNum=%2B8613800000001"
+                        + " here"));
 
         assertEquals(WHAT + " failed: IOException: bad answer to /rest/omp/xyrelationnumber/v1.0?… here;"
                 + " the request may have reached the server", translated.getMessage());

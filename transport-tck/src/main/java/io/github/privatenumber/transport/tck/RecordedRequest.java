@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param body the body bytes, empty for none
  * @param connectionId an id of the TCP connection it came over, to tell connections apart
  */
-public record RecordedRequest(String method, String target, String rawPath, String rawQuery,
+record RecordedRequest(String method, String target, String rawPath, String rawQuery,
         Map<String, List<String>> headers, byte[] body, long connectionId) {
 
     /**

@@ -98,6 +98,8 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpClient5Transport implements HttpTransport {
 
     private static final TimeValue SHUTDOWN_GRACE = TimeValue.ofSeconds(1);
+    /** How often the I/O reactor looks for timed-out connections: the precision of every timeout. */
+    private static final TimeValue TIMEOUT_CHECK_INTERVAL = TimeValue.ofMilliseconds(100);
     /** Computed by HttpClient from the body; a caller's copy would make it refuse the request. */
     private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding");
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
@@ -147,6 +149,9 @@ public final class HttpClient5Transport implements HttpTransport {
                 .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+                        // the reactor checks timeouts once per select interval (default 1 s): a 500 ms response
+                        // timeout would fire after up to 1.5 s
+                        .setSelectInterval(TIMEOUT_CHECK_INTERVAL)
                         .build())
                 .setThreadFactory(new DefaultThreadFactory("privatenumber-httpclient5-io", true))
                 .setDefaultRequestConfig(baseConfig)

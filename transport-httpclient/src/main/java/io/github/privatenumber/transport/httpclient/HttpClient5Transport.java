@@ -73,7 +73,8 @@ import org.apache.hc.core5.util.Timeout;
  *       them to the platform); requests beyond that wait for a free connection, at most their response timeout.</li>
  *   <li>{@link TransportOptions#connectTimeout()} bounds the TCP connect and the TLS handshake; each request's
  *       {@link TransportRequest#responseTimeout()} bounds the wait for its answer (HttpClient's response timeout:
- *       the longest silence while waiting for and reading the answer).</li>
+ *       the longest silence while waiting for and reading the answer). The I/O reactor looks for expired timeouts
+ *       every 100 ms (HttpClient's default is once a second), so a timeout fires at most about 100 ms late.</li>
  *   <li>Redirects are never followed (a 301 is the recording API's answer); nothing is retried automatically (a
  *       silently re-sent bind would create a second binding); no cookies are kept; no {@code Accept-Encoding} is
  *       added and nothing is decompressed; target authentication challenges are not answered.</li>

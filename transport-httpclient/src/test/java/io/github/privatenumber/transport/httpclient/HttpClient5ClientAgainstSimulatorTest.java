@@ -9,6 +9,7 @@ import io.github.privatenumber.client.spi.HttpTransportFactory;
 import io.github.privatenumber.core.binding.AxBindRequest;
 import io.github.privatenumber.core.binding.BindResult;
 import io.github.privatenumber.transport.jdk.JdkHttpTransportFactory;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class HttpClient5ClientAgainstSimulatorTest extends ClientAgainstSimulatorContra
     @Test
     void withBothTransportsOnTheClassPathTheClientPicksHttpClient5() {
         var names = ServiceLoader.load(HttpTransportFactory.class).stream().map(p -> p.get().name()).sorted().toList();
-        assertEquals(java.util.List.of("httpclient", "jdk"), names, "both transports are registered");
+        assertEquals(List.of("httpclient", "jdk"), names, "both transports are registered");
         assertTrue(new JdkHttpTransportFactory().priority() < new HttpClient5TransportFactory().priority());
         try (PrivateNumberClient discovered = PrivateNumberClient.builder().endpoint(simulator().baseUrl())
                 .credentials(simulator().credentials()).build()) {

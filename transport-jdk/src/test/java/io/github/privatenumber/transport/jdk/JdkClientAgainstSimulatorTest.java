@@ -8,9 +8,11 @@ import io.github.privatenumber.client.ClientAgainstSimulatorContract;
 import io.github.privatenumber.client.PrivateNumberClient;
 import io.github.privatenumber.client.RetryOptions;
 import io.github.privatenumber.client.spi.HttpTransportFactory;
+import io.github.privatenumber.core.PlatformException;
 import io.github.privatenumber.core.TransportException;
 import io.github.privatenumber.core.binding.AxBindRequest;
 import io.github.privatenumber.core.binding.BindResult;
+import io.github.privatenumber.core.result.ResultCode;
 import io.github.privatenumber.simulator.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,9 +50,8 @@ class JdkClientAgainstSimulatorTest extends ClientAgainstSimulatorContract {
         BindResult ax = client().bindAx(AxBindRequest.builder().origNum(A).build());
         simulator().faults().add(Fault.answerLost(BINDING_PATH).onMethod("GET"));
         try (PrivateNumberClient once = builder().retry(RetryOptions.none()).build()) {
-            io.github.privatenumber.core.PlatformException e = assertThrows(
-                    io.github.privatenumber.core.PlatformException.class, () -> once.query(ax.subscriptionId()));
-            assertEquals(io.github.privatenumber.core.result.ResultCode.INVALID_DIGEST, e.resultCode());
+            PlatformException e = assertThrows(PlatformException.class, () -> once.query(ax.subscriptionId()));
+            assertEquals(ResultCode.INVALID_DIGEST, e.resultCode());
         }
     }
 

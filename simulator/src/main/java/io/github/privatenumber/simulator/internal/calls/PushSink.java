@@ -1,0 +1,22 @@
+package io.github.privatenumber.simulator.internal.calls;
+
+import java.util.List;
+
+/** Where the call engine hands its pushes; implemented per app by the simulator. */
+public interface PushSink {
+
+    /**
+     * @param appKey the app whose event URL gets it
+     * @param body the event JSON
+     * @param repushOnFailure {@code false} for {@code callin}, which the platform does not re-push
+     */
+    void event(String appKey, String body, boolean repushOnFailure);
+
+    /**
+     * Pushes CDRs of calls that ended together, batched by 50.
+     *
+     * @param appKey the app whose CDR URL gets them
+     * @param records one JSON object per CDR
+     */
+    void cdrs(String appKey, List<String> records);
+}

@@ -218,7 +218,7 @@ public final class NotificationReceiver {
 
     /** What is known about the push so far, for its log line. */
     private static final class Trace {
-        String kind = "unread";
+        String kind;
         String detail = "";
         String app = "";
         int records;
@@ -257,7 +257,9 @@ public final class NotificationReceiver {
                 VerifiedSignature signature = verifier.verify(headers);
                 trace.app = " app=" + signature.appKey() + " scheme=" + signature.scheme();
             } catch (SignatureVerificationException e) {
-                trace.problem = "check " + e.reason() + " failed: " + e.getMessage();
+                String message = e.getMessage();
+                int cut = message.indexOf("): ");
+                trace.problem = "check " + e.reason() + " failed: " + (cut >= 0 ? message.substring(cut + 3) : message);
                 return ReceiverResponse.error(401, "signature verification failed");
             } catch (RuntimeException e) {
                 // e.g. a credentials lookup that could not reach its store: not the caller's fault, push again later
@@ -400,11 +402,15 @@ public final class NotificationReceiver {
 
     private static void log(Trace trace, ReceiverResponse answer, long started) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        StringBuilder line = new StringBuilder(160).append(trace.kind).append(trace.detail)
-                .append(" records=").append(trace.records)
-                .append(" delivered=").append(trace.delivered)
-                .append(" duplicates=").append(trace.duplicates)
-                .append(" status=").append(answer.status())
+        StringBuilder line = new StringBuilder(160);
+        if (trace.kind != null) {
+            line.append(trace.kind).append(trace.detail)
+                    .append(" records=").append(trace.records)
+                    .append(" delivered=").append(trace.delivered)
+                    .append(" duplicates=").append(trace.duplicates)
+                    .append(' ');
+        }
+        line.append("status=").append(answer.status())
                 .append(trace.app)
                 .append(' ').append(millis).append(" ms");
         if (!trace.unreadable.isEmpty()) {

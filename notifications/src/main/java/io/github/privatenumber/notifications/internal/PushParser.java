@@ -290,7 +290,7 @@ public final class PushParser {
         boolean hasInfo = statusInfo != null && !statusInfo.isNull();
         if (type.isKnown()) {
             if (!hasInfo) {
-                throw bad("a " + type + " event must carry statusInfo, a JSON object");
+                throw bad("the " + type + " event must carry statusInfo, a JSON object");
             }
             if (!statusInfo.isObject()) {
                 throw bad("statusInfo must be a JSON object");

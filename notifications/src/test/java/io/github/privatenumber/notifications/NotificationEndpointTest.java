@@ -191,6 +191,35 @@ class NotificationEndpointTest {
     }
 
     @Test
+    void theSamePushPostedFromEightThreadsAtOnceReachesTheSinkOnce() throws Exception {
+        sink.delayMillis = 30;
+        NotificationReceiver receiver = Fixtures.receiver(sink).build();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try (NotificationEndpoint endpoint = NotificationEndpoint.start(receiver, ANY_PORT, "/events")) {
+            for (int round = 0; round < 3; round++) {
+                String body = Fixtures.cdrs("http" + round, 3);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<PushTestClient.Response>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(clients.submit(() -> {
+                        start.await();
+                        return platform.post(endpoint.eventUrl(), body);
+                    }));
+                }
+                start.countDown();
+                for (Future<PushTestClient.Response> f : answers) {
+                    assertEquals(200, f.get(20, TimeUnit.SECONDS).status());
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(9, sink.cdrs.size());
+        assertEquals(9, sink.calls.get(), "each record once");
+        assertEquals(9, new java.util.HashSet<>(sink.icids()).size());
+    }
+
+    @Test
     void closeStopsListeningAndIsIdempotent() {
         NotificationReceiver receiver = Fixtures.receiver(sink).build();
         NotificationEndpoint endpoint = NotificationEndpoint.start(receiver, ANY_PORT, "/events");

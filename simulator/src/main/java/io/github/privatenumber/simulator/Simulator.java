@@ -188,6 +188,7 @@ public final class Simulator implements AutoCloseable {
      *
      * @param eventUrl call-event URL, {@code null} for none (events are then not pushed)
      * @param feeUrl CDR URL, {@code null} for none
+     * @throws IllegalArgumentException if a URL is not absolute http(s) with a host
      */
     public void setPushUrls(URI eventUrl, URI feeUrl) {
         engine.apps().setUrls(null, eventUrl, feeUrl);
@@ -199,7 +200,7 @@ public final class Simulator implements AutoCloseable {
      * @param appKey the app
      * @param eventUrl call-event URL, {@code null} for none
      * @param feeUrl CDR URL, {@code null} for none
-     * @throws IllegalArgumentException for an unknown app
+     * @throws IllegalArgumentException for an unknown app, or if a URL is not absolute http(s) with a host
      */
     public void setPushUrls(String appKey, URI eventUrl, URI feeUrl) {
         engine.apps().setUrls(Objects.requireNonNull(appKey, "appKey"), eventUrl, feeUrl);

@@ -397,6 +397,9 @@ class CallsTest {
         assertEquals(call.recordObjectName(), cdr.get("recordObjectName").textValue());
         assertTrue(cdr.get("recordBucketName").isTextual());
         assertEquals(cdr.get("fwdAnswerTime"), cdr.get("recordStartTime"));
+        String direct = cdr.get("recordFileDownloadUrl").textValue();
+        assertTrue(direct.length() <= 1024);
+        assertEquals(200, api.send("GET", direct.substring(sim.baseUrl().toString().length()), null, Map.of()).status());
 
         Api.Resp url = api.recordingUrl(cdr.get("recordDomain").textValue(), cdr.get("recordObjectName").textValue());
         assertEquals(301, url.status());

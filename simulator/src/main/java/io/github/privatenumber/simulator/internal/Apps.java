@@ -16,14 +16,17 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulated apps: credentials, callback URLs and one push dispatcher each. Thread-safe; the set of
  * apps is fixed at construction.
  */
 public final class Apps implements PushSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Apps.class);
 
     /**
      * How pushes are sent.
@@ -100,15 +103,6 @@ public final class Apps implements PushSink, AutoCloseable {
         }
     }
 
-    /**
-     * @param appKey an app key
-     * @return its credentials, for the signature verifier
-     */
-    public Optional<AppCredentials> credentials(String appKey) {
-        App a = apps.get(appKey);
-        return a == null ? Optional.empty() : Optional.of(a.credentials);
-    }
-
     /** @return every app, in order; the first is the default app */
     public Collection<App> all() {
         return apps.values();
@@ -141,17 +135,25 @@ public final class Apps implements PushSink, AutoCloseable {
     @Override
     public void event(String appKey, String body, boolean repushOnFailure) {
         // without an event URL the dispatcher drops the event (and records nothing)
-        apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure);
+        try {
+            apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure);
+        } catch (IllegalStateException closed) {
+            LOG.debug("event of app {} not pushed: the simulator is resetting or closing", appKey);
+        }
     }
 
     @Override
     public void cdrs(String appKey, List<String> records) {
         // without a CDR URL the dispatcher drops them (and records nothing)
         PushDispatcher d = apps.get(appKey).dispatcher;
-        for (String r : records) {
-            d.queueCdr(r);
+        try {
+            for (String r : records) {
+                d.queueCdr(r);
+            }
+            d.flushCdrs();
+        } catch (IllegalStateException closed) {
+            LOG.debug("{} CDR(s) of app {} not pushed: the simulator is resetting or closing", records.size(), appKey);
         }
-        d.flushCdrs();
     }
 
     /** @return every push of every app */

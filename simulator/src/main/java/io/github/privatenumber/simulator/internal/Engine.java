@@ -17,7 +17,6 @@ import io.github.privatenumber.simulator.internal.http.ApiHandler;
 import io.github.privatenumber.simulator.internal.http.AuthCheck;
 import io.github.privatenumber.simulator.internal.http.FaultRegistry;
 import io.github.privatenumber.simulator.internal.http.HttpFront;
-import io.github.privatenumber.simulator.internal.push.PushScheme;
 import io.github.privatenumber.simulator.internal.state.Platform;
 import io.github.privatenumber.simulator.internal.tls.SelfSignedCertificate;
 import java.io.IOException;
@@ -117,7 +116,7 @@ public final class Engine implements AutoCloseable {
         this.recordings = new Recordings(clock);
         this.apps = new Apps(appMap, config.push(), clock);
         this.calls = new CallEngine(platformState, recordings, clock, apps, config.hostName(), config.recordDomain(),
-                "sim-records", "simulator-sp");
+                "sim-records", "simulator-sp", () -> baseUrl);
         SignatureVerifier verifier = SignatureVerifier.builder()
                 .credentials(config.apps().stream().map(AppSpec::credentials).toArray(AppCredentials[]::new))
                 .clock(config.authClock())
@@ -283,17 +282,5 @@ public final class Engine implements AutoCloseable {
             LOG.info("simulator on {} stopped", baseUrl);
         }
         apps.close();
-    }
-
-    /** @return whether it is serving */
-    public boolean running() {
-        return server != null;
-    }
-
-    /**
-     * @return the push scheme in use
-     */
-    public PushScheme pushScheme() {
-        return config.push().scheme();
     }
 }

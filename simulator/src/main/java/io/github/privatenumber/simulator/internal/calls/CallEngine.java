@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,9 @@ public final class CallEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallEngine.class);
 
+    /** At most this many calls are remembered (held ones always). */
+    static final int MAX_CALLS = 10_000;
+
     /** The callStop API's only accepted signal. */
     public static final String CALL_STOP = "call_stop";
 
@@ -42,6 +46,7 @@ public final class CallEngine {
     private final String recordDomain;
     private final String recordBucket;
     private final String spId;
+    private final Supplier<String> baseUrl;
     private final Map<String, Call> calls = new LinkedHashMap<>();
 
     /** A call's facts; mutable until it ends. Guarded by {@code calls}. */
@@ -74,9 +79,10 @@ public final class CallEngine {
      * @param recordDomain the CDR's recordDomain
      * @param recordBucket the CDR's recordBucketName
      * @param spId the CDR's spId
+     * @param baseUrl the simulator's base URL, for recording links
      */
     public CallEngine(Platform platform, Recordings recordings, Clock clock, PushSink pushes, String hostName,
-            String recordDomain, String recordBucket, String spId) {
+            String recordDomain, String recordBucket, String spId, Supplier<String> baseUrl) {
         this.platform = platform;
         this.recordings = recordings;
         this.clock = clock;
@@ -85,6 +91,7 @@ public final class CallEngine {
         this.recordDomain = recordDomain;
         this.recordBucket = recordBucket;
         this.spId = spId;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -147,6 +154,10 @@ public final class CallEngine {
                 route.routed() ? " to " + Masking.mask(route.callee()) : " (hang-up " + route.hangupCode() + ")");
         synchronized (calls) {
             calls.put(sessionId, c);
+            if (calls.size() > MAX_CALLS) {
+                // forget the oldest ended calls; held calls stay so that callStop still finds them
+                calls.values().removeIf(old -> old.end != null && calls.size() > MAX_CALLS);
+            }
             if (answered && r.hold()) {
                 c.result = new CallResult(sessionId, app, route.route(), CallResult.IN_PROGRESS, route.subscriptionId(),
                         route.callee(), route.displayNumber(), true, null, null, null);
@@ -265,6 +276,9 @@ public final class CallEngine {
         n.put("hostName", hostName);
         if (route.userData() != null) {
             n.put("userData", route.userData());
+        }
+        if (rec != null) {
+            n.put("recordFileDownloadUrl", recordings.downloadUrl(baseUrl.get(), rec));
         }
         return n;
     }

@@ -1,6 +1,8 @@
 package io.github.privatenumber.simulator.internal.calls;
 
 import io.github.privatenumber.simulator.internal.Ids;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Recordings {
 
+    /** Where the simulator serves recording files. */
+    public static final String FILES_PATH = "/simulator/recordings/";
     /** A recording older than this is gone (1012007). */
     public static final Duration RETENTION = Duration.ofDays(7);
     /** A download link works this long. */
@@ -39,7 +43,17 @@ public final class Recordings {
 
     private final Clock clock;
     private final Map<String, Recording> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    /** At most this many links are remembered; the oldest are forgotten first (a benchmark may ask for many). */
+    static final int MAX_LINKS = 100_000;
+
+    private final Map<String, Link> links = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+            return size() > MAX_LINKS;
+        }
+    });
 
     /**
      * @param clock the platform clock
@@ -86,6 +100,20 @@ public final class Recordings {
         String token = Base64.getEncoder().encodeToString(Ids.randomBytes(22));
         links.put(token, new Link(r, clock.instant().plus(LINK_VALIDITY)));
         return token;
+    }
+
+    /**
+     * A fresh download link, valid for {@link #LINK_VALIDITY}, served by the simulator itself.
+     *
+     * @param baseUrl the simulator's base URL
+     * @param r the recording
+     * @return the URL, with percent-escapes in its query that a client must keep as they are
+     */
+    public String downloadUrl(String baseUrl, Recording r) {
+        String token = newLink(r);
+        long expires = links.get(token).expiresAt().getEpochSecond();
+        return baseUrl + FILES_PATH + URLEncoder.encode(r.objectName(), StandardCharsets.UTF_8)
+                + "?AccessKeyId=SIMULATOR&Expires=" + expires + "&Signature=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /**

@@ -11,8 +11,6 @@ import io.github.privatenumber.simulator.internal.state.AxParams;
 import io.github.privatenumber.simulator.internal.state.Platform;
 import io.github.privatenumber.simulator.internal.state.RelationItem;
 import io.github.privatenumber.simulator.internal.state.YbParams;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +28,7 @@ public final class ApiHandler {
     /** Stop a call. */
     public static final String CALL_STOP_PATH = "/rest/httpsessions/callStop/v2.0";
     /** Where the simulator serves recording files. */
-    public static final String RECORDING_FILES = "/simulator/recordings/";
+    public static final String RECORDING_FILES = Recordings.FILES_PATH;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Map<String, Set<String>> METHODS = Map.of(
@@ -114,7 +112,7 @@ public final class ApiHandler {
             String preVoiceY = f.fileName("preVoiceY");
             Long ybDuration = f.duration("ybDuration");
             String y = platform.bindYb(app, new YbParams(subscriptionId, numB, area, loose, preVoiceY, ybDuration));
-            LOG.info("bound YB {} on {}: B={} Y={}", app, subscriptionId, Masking.mask(numB), Masking.mask(y));
+            LOG.debug("bound YB {} on {}: B={} Y={}", app, subscriptionId, Masking.mask(numB), Masking.mask(y));
             return bound(subscriptionId, y);
         }
         String numA = f.number("origNum");
@@ -135,7 +133,7 @@ public final class ApiHandler {
         }
         String[] result = platform.bindAx(app, new AxParams(numA, area, loose, direction == null ? 0 : direction.intValue(),
                 d, yb, recordFlag != null && recordFlag, hint, preVoiceX, preVoiceY, userData));
-        LOG.info("bound AX {}: A={} X={} subscriptionId={}", app, Masking.mask(numA), Masking.mask(result[1]), result[0]);
+        LOG.debug("bound AX {}: A={} X={} subscriptionId={}", app, Masking.mask(numA), Masking.mask(result[1]), result[0]);
         return bound(result[0], result[1]);
     }
 
@@ -157,7 +155,7 @@ public final class ApiHandler {
             throw ApiException.invalid("yNum and bNum must not be empty when given");
         }
         platform.unbind(app, subscriptionId, yNum, bNum);
-        LOG.info("unbound {} {}{}", app, subscriptionId, yNum != null ? " (one YB by yNum)" : bNum != null ? " (one YB by bNum)" : "");
+        LOG.debug("unbound {} {}{}", app, subscriptionId, yNum != null ? " (one YB by yNum)" : bNum != null ? " (one YB by bNum)" : "");
         return Answer.success();
     }
 
@@ -215,11 +213,7 @@ public final class ApiHandler {
         if (rec == null) {
             throw new ApiException(403, ResultCodes.NO_RECORDING, "the recording does not exist (unknown, or older than 7 days)");
         }
-        String token = recordings.newLink(rec);
-        long expires = recordings.link(token).expiresAt().getEpochSecond();
-        String location = baseUrl.get() + RECORDING_FILES + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
-                + "?AccessKeyId=SIMULATOR&Expires=" + expires + "&Signature=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        return new Answer(301, null, Map.of("Location", location), new byte[0]);
+        return new Answer(301, null, Map.of("Location", recordings.downloadUrl(baseUrl.get(), rec)), new byte[0]);
     }
 
     private Answer callStop(ApiRequest r, Map<String, String> q) {

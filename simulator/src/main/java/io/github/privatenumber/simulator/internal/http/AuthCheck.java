@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Authentication of platform API requests (SPEC section 2). A structural check of {@code Authorization}
- * and {@code X-AKSK} / {@code X-WSSE} gives the precise 400 code of each kind of broken header; the
- * signing module's {@link SignatureVerifier} then checks Username, digest, Created and nonce. Thread-safe.
+ * Authentication of platform API requests (SPEC section 2) by the signing module's {@link SignatureVerifier}
+ * (headers, Username, Created, digest, nonce). When the verifier refuses the headers' form, a structural
+ * check of {@code Authorization} and {@code X-AKSK} / {@code X-WSSE} picks the precise 400 code of the
+ * problem. Thread-safe.
  *
  * <p>400 codes: 1023006 Authorization missing; 1023007 Authorization not
  * {@code AKSK realm="SDP",profile="UsernameToken",type="Appkey"} (or the WSSE form); 1023008 X-AKSK (X-WSSE)
@@ -52,16 +53,25 @@ public final class AuthCheck {
      * @throws ApiException with the platform's status and code
      */
     public String check(Function<String, String> headers, String appKey, boolean appKeyRequired) {
-        structure(headers);
-        if (appKeyRequired && (appKey == null || appKey.isEmpty())) {
-            throw new ApiException(403, ResultCodes.INVALID_APP_KEY, "app_key query parameter is required");
-        }
         try {
+            if (appKeyRequired && (appKey == null || appKey.isEmpty())) {
+                verifier.verify(headers); // broken headers are reported first
+                throw new ApiException(403, ResultCodes.INVALID_APP_KEY, "app_key query parameter is required");
+            }
             // without an app_key (recording API) the Username must merely be a known app key
             VerifiedSignature v = appKeyRequired ? verifier.verify(headers, appKey) : verifier.verify(headers);
             return v.appKey();
         } catch (SignatureVerificationException e) {
-            throw map(e);
+            switch (e.reason()) {
+                case MISSING_HEADER:
+                case MALFORMED_HEADER:
+                case SCHEME_DISABLED:
+                    // the verifier refused the headers' form: find the precise code (throws), else the generic one
+                    structure(headers);
+                    throw map(e);
+                default:
+                    throw map(e);
+            }
         }
     }
 
@@ -84,15 +94,15 @@ public final class AuthCheck {
         }
     }
 
-    /** The structural checks; returns the token's attributes. */
-    private Map<String, String> structure(Function<String, String> headers) {
+    /** The structural checks, run once the verifier refused a request's headers; throws the precise 400. */
+    private void structure(Function<String, String> headers) {
         String authorization = headers.apply("Authorization");
         if (authorization == null || authorization.isBlank()) {
             throw bad("1023006", "Authorization header is missing");
         }
         String auth = authorization.strip();
         int sp = auth.indexOf(' ');
-        String scheme = sp < 0 ? auth : auth.substring(0, sp);
+        String scheme = (sp < 0 ? auth : auth.substring(0, sp)).toUpperCase(java.util.Locale.ROOT);
         boolean wsse = scheme.equals("WSSE");
         if (!scheme.equals("AKSK") && !wsse) {
             throw bad("1023007", "Authorization must be AKSK realm=\"SDP\",profile=\"UsernameToken\",type=\"Appkey\"");
@@ -148,7 +158,6 @@ public final class AuthCheck {
         } catch (IllegalArgumentException e) {
             throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
         }
-        return a;
     }
 
     private static boolean isEmpty(String s) {

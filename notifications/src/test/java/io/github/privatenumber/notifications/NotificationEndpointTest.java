@@ -174,12 +174,19 @@ class NotificationEndpointTest {
             Future<PushTestClient.Response> first = clients.submit(() -> platform.post(url,
                     PushTestClient.event(CallEventType.ANSWER).sessionId("busy-1").toJson()));
             assertTrue(entered.await(10, TimeUnit.SECONDS));
-            Future<PushTestClient.Response> queued = clients.submit(() -> platform.post(url,
+            // two more at once: one takes the single queue slot, the other finds the pool full
+            Future<PushTestClient.Response> second = clients.submit(() -> platform.post(url,
                     PushTestClient.event(CallEventType.ANSWER).sessionId("busy-2").toJson()));
-            Thread.sleep(300); // let it reach the queue
-            PushTestClient.Response rejected = platform.post(url,
-                    PushTestClient.event(CallEventType.ANSWER).sessionId("busy-3").toJson());
-            assertEquals(503, rejected.status(), rejected.body());
+            Future<PushTestClient.Response> third = clients.submit(() -> platform.post(url,
+                    PushTestClient.event(CallEventType.ANSWER).sessionId("busy-3").toJson()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!second.isDone() && !third.isDone()) {
+                assertTrue(System.nanoTime() < deadline, "one of them is answered at once");
+                Thread.sleep(10);
+            }
+            Future<PushTestClient.Response> rejected = second.isDone() ? second : third;
+            Future<PushTestClient.Response> queued = rejected == second ? third : second;
+            assertEquals(503, rejected.get().status(), rejected.get().body());
             release.countDown();
             assertEquals(200, first.get(10, TimeUnit.SECONDS).status());
             assertEquals(200, queued.get(10, TimeUnit.SECONDS).status());

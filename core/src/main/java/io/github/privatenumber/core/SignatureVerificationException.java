@@ -25,7 +25,18 @@ public class SignatureVerificationException extends PrivateNumberException {
         /** The nonce was already used inside the window. */
         REPLAYED_NONCE,
         /** The request uses a scheme that is switched off (legacy WSSE). */
-        SCHEME_DISABLED
+        SCHEME_DISABLED,
+        /**
+         * The request was otherwise valid, but too many requests arrived inside the window to remember their
+         * nonces; retry later. The verifier's replay memory is bounded and fails closed: when it is full of nonces
+         * that are still inside the window, a new nonce is refused rather than evicting a remembered one, because
+         * an evicted nonce could be replayed. Only requests with a valid digest are remembered, so only a holder of
+         * the app's secret can fill the memory. A receiver answers such a push with a failure status (503 says
+         * "try again later"; 401 also works, as for every verification failure) and the platform pushes it again
+         * later. Size the capacity to at least the peak request rate × 2 × the allowed skew so that this never
+         * happens in normal operation.
+         */
+        REPLAY_CACHE_FULL
     }
 
     private final Reason reason;

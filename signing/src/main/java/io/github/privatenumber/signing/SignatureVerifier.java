@@ -34,9 +34,18 @@ import java.util.function.Function;
  *       equals it — {@code USERNAME_MISMATCH};</li>
  *   <li>{@code Created} lies within the allowed skew of the clock, either way — {@code STALE_CREATED};</li>
  *   <li>the digest matches, compared in constant time — {@code BAD_DIGEST};</li>
- *   <li>the nonce has not been accepted before for this app inside the window — {@code REPLAYED_NONCE}. The nonce is
- *       recorded only after the digest checked out, so forged requests cannot fill the replay cache.</li>
+ *   <li>the nonce has not been accepted before for this app inside the window — {@code REPLAYED_NONCE}; and there
+ *       is room to remember it until it leaves the window — {@code REPLAY_CACHE_FULL}. The nonce is recorded only
+ *       after the digest checked out, so forged requests cannot fill the replay cache.</li>
  * </ol>
+ *
+ * <p><b>Replay memory.</b> Accepted nonces are kept in a bounded {@link ReplayGuard} that fails closed: when it is
+ * full of nonces still inside the window, a request with a new nonce is refused with {@code REPLAY_CACHE_FULL}
+ * rather than forgetting a remembered nonce, so a replay inside the window is never accepted. Only holders of an
+ * app's secret can fill it; a receiver answers such a push with a failure status (503, or 401) and the platform
+ * pushes it again later. Size {@link Builder#replayCapacity(int)} to at least the peak request rate × 2 × the allowed
+ * skew, and give each app its own share with {@link Builder#replayCapacityPerApp(int)} when one receiver serves
+ * several apps.
  * A header that is present but empty counts as present and fails as {@code MALFORMED_HEADER}. When both token
  * headers are present, only the one of the announced scheme is read. Messages never contain a secret, a digest or
  * a phone number.
@@ -59,7 +68,8 @@ public final class SignatureVerifier {
         this.clock = b.clock;
         this.allowedSkew = b.allowedSkew;
         this.wsseEnabled = b.wsseEnabled;
-        this.replayGuard = new ReplayGuard(b.replayCapacity);
+        this.replayGuard = new ReplayGuard(b.replayCapacity,
+                b.replayCapacityPerApp == 0 ? b.replayCapacity : b.replayCapacityPerApp);
     }
 
     private static Map<String, Keys> prepare(Map<String, AppCredentials> credentials, boolean wsse) {
@@ -177,9 +187,15 @@ public final class SignatureVerifier {
                     + HeaderSyntax.echo(username) + " does not match");
         }
 
-        if (!replayGuard.firstUse(username, token.nonce(), created.plus(allowedSkew), now)) {
-            throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already used by Username "
+        switch (replayGuard.admit(username, token.nonce(), created.plus(allowedSkew), now)) {
+            case REPLAY -> throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already used by Username "
                     + HeaderSyntax.echo(username) + " within the last " + allowedSkew.getSeconds() + " s");
+            case FULL -> throw new SignatureVerificationException(Reason.REPLAY_CACHE_FULL, "too many requests inside "
+                    + "the allowed window to remember their nonces (at most " + replayGuard.capacity() + " in all, "
+                    + replayGuard.perAppCapacity() + " per app); retry later");
+            case FIRST_USE -> {
+                // remembered until it leaves the window
+            }
         }
         return new VerifiedSignature(username, scheme, token.nonce(), created);
     }
@@ -230,7 +246,7 @@ public final class SignatureVerifier {
     }
 
     /**
-     * @return the nonce cache, e.g. to watch {@link ReplayGuard#evictions()}
+     * @return the nonce cache, e.g. to watch {@link ReplayGuard#refusals()}
      */
     public ReplayGuard replayGuard() {
         return replayGuard;
@@ -282,6 +298,8 @@ public final class SignatureVerifier {
         private Clock clock = Clock.systemUTC();
         private Duration allowedSkew = Duration.ofMinutes(5);
         private int replayCapacity = ReplayGuard.DEFAULT_CAPACITY;
+        /** 0: the same as {@link #replayCapacity}. */
+        private int replayCapacityPerApp;
         private boolean wsseEnabled;
 
         private Builder() {
@@ -352,8 +370,10 @@ public final class SignatureVerifier {
         }
 
         /**
-         * @param replayCapacity the most nonces remembered at once (see {@link ReplayGuard}); default
-         *     {@value ReplayGuard#DEFAULT_CAPACITY}
+         * @param replayCapacity the most nonces remembered at once, all apps together (see {@link ReplayGuard});
+         *     default {@value ReplayGuard#DEFAULT_CAPACITY}. When it is full of nonces still inside the window, new
+         *     requests fail with {@code REPLAY_CACHE_FULL} until older nonces leave the window: size it to at least
+         *     the peak accepted requests per second × 2 × the allowed skew in seconds
          * @return this builder
          * @throws InvalidValueException (field {@code replayCapacity}) if less than 1
          */
@@ -362,6 +382,21 @@ public final class SignatureVerifier {
                 throw new InvalidValueException("replayCapacity", "must be at least 1, got " + replayCapacity);
             }
             this.replayCapacity = replayCapacity;
+            return this;
+        }
+
+        /**
+         * @param replayCapacityPerApp the most nonces remembered at once for one app key, so that one app's burst
+         *     cannot fill the memory for the others; default: the whole {@link #replayCapacity(int)}, shared by all
+         *     apps. Must not exceed {@code replayCapacity} (checked by {@link #build()})
+         * @return this builder
+         * @throws InvalidValueException (field {@code replayCapacityPerApp}) if less than 1
+         */
+        public Builder replayCapacityPerApp(int replayCapacityPerApp) {
+            if (replayCapacityPerApp < 1) {
+                throw new InvalidValueException("replayCapacityPerApp", "must be at least 1, got " + replayCapacityPerApp);
+            }
+            this.replayCapacityPerApp = replayCapacityPerApp;
             return this;
         }
 
@@ -378,13 +413,18 @@ public final class SignatureVerifier {
         /**
          * @return a new verifier with its own, empty {@link ReplayGuard}
          * @throws InvalidValueException (field {@code credentials}) if neither or both of
-         *     {@link #credentials(AppCredentials...)} and {@link #credentialsLookup(Function)} were given
+         *     {@link #credentials(AppCredentials...)} and {@link #credentialsLookup(Function)} were given; (field
+         *     {@code replayCapacityPerApp}) if it exceeds {@code replayCapacity}
          */
         public SignatureVerifier build() {
             if (credentials.isEmpty() == (lookup == null)) {
                 throw new InvalidValueException("credentials", credentials.isEmpty()
                         ? "give credentials(..) or credentialsLookup(..)"
                         : "give either credentials(..) or credentialsLookup(..), not both");
+            }
+            if (replayCapacityPerApp > replayCapacity) {
+                throw new InvalidValueException("replayCapacityPerApp", "must not exceed replayCapacity ("
+                        + replayCapacity + "), got " + replayCapacityPerApp);
             }
             return new SignatureVerifier(this);
         }

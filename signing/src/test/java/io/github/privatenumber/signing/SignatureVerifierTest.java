@@ -176,6 +176,49 @@ class SignatureVerifierTest {
         verifier.verify(lookup(sameNonceThisApp));
     }
 
+    @Test
+    void aFullReplayMemoryRefusesNewNoncesInsteadOfForgettingOldOnes() {
+        SignatureVerifier small = SignatureVerifier.builder().credentials(APP).clock(clock).replayCapacity(2).build();
+        SignedHeaders first = sign(Scheme.AKSK);
+        small.verify(lookup(first));
+        small.verify(lookup(sign(Scheme.AKSK)));
+        SignedHeaders third = sign(Scheme.AKSK);
+        SignatureVerificationException full = assertThrows(SignatureVerificationException.class,
+                () -> small.verify(lookup(third)));
+        assertEquals(Reason.REPLAY_CACHE_FULL, full.reason(), full.getMessage());
+        assertTrue(full.getMessage().contains("retry later"), full.getMessage());
+        assertClean(full);
+        // the first nonce, still inside the window, is not accepted again
+        SignatureVerificationException replay = assertThrows(SignatureVerificationException.class,
+                () -> small.verify(lookup(first)));
+        assertEquals(Reason.REPLAYED_NONCE, replay.reason());
+        assertEquals(1, small.replayGuard().refusals());
+        // once the remembered nonces have left the window there is room again, and the refused push, sent again
+        // with a fresh signature as the platform does, is accepted
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        small.verify(lookup(sign(Scheme.AKSK)));
+    }
+
+    @Test
+    void oneAppsTrafficNeitherEvictsNorBlocksAnotherAppsNonces() {
+        SignatureVerifier shared = SignatureVerifier.builder().credentials(APP, OTHER).clock(clock)
+                .replayCapacity(4).replayCapacityPerApp(2).build();
+        SignedHeaders otherFirst = signer(Scheme.AKSK, OTHER).sign();
+        shared.verify(lookup(otherFirst));
+        shared.verify(lookup(sign(Scheme.AKSK)));
+        shared.verify(lookup(sign(Scheme.AKSK)));
+        assertEquals(Reason.REPLAY_CACHE_FULL, assertThrows(SignatureVerificationException.class,
+                () -> shared.verify(lookup(sign(Scheme.AKSK)))).reason());
+        assertEquals(Reason.REPLAYED_NONCE, assertThrows(SignatureVerificationException.class,
+                () -> shared.verify(lookup(otherFirst))).reason());
+        assertEquals(OTHER.appKey(), shared.verify(lookup(signer(Scheme.AKSK, OTHER).sign())).appKey());
+        assertEquals(2, shared.replayGuard().perAppCapacity());
+        assertEquals("replayCapacityPerApp", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().credentials(APP).replayCapacity(2).replayCapacityPerApp(3).build()).field());
+        assertEquals("replayCapacityPerApp", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().replayCapacityPerApp(0)).field());
+    }
+
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void forgedRequestsDoNotPoisonTheReplayCache(Scheme scheme) {

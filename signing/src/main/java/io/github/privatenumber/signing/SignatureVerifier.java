@@ -4,6 +4,8 @@ import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.SignatureVerificationException;
 import io.github.privatenumber.core.SignatureVerificationException.Reason;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -175,9 +177,11 @@ public final class SignatureVerifier {
         Instant now = clock.instant();
         Duration offset = Duration.between(now, created);
         if (offset.abs().compareTo(allowedSkew) > 0) {
+            // the distance rounded up and the limit rounded down, so the message never reads "300 s, at most 300 s"
             throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + token.created() + " is "
-                    + offset.abs().getSeconds() + " s " + (offset.isNegative() ? "behind" : "ahead of")
-                    + " the verifier's clock; at most " + allowedSkew.getSeconds() + " s are allowed");
+                    + seconds(offset.abs(), RoundingMode.CEILING) + " s " + (offset.isNegative() ? "behind" : "ahead of")
+                    + " the verifier's clock, more than the " + seconds(allowedSkew, RoundingMode.FLOOR)
+                    + " s allowed");
         }
 
         byte[] expected = expectedDigest(digest, token.nonce(), token.created());
@@ -188,8 +192,9 @@ public final class SignatureVerifier {
         }
 
         switch (replayGuard.admit(username, token.nonce(), created.plus(allowedSkew), now)) {
-            case REPLAY -> throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already used by Username "
-                    + HeaderSyntax.echo(username) + " within the last " + allowedSkew.getSeconds() + " s");
+            case REPLAY -> throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already "
+                    + "used inside the allowed window by Username " + HeaderSyntax.echo(username)
+                    + "; every request needs a fresh nonce");
             case FULL -> throw new SignatureVerificationException(Reason.REPLAY_CACHE_FULL, "too many requests inside "
                     + "the allowed window to remember their nonces (at most " + replayGuard.capacity() + " in all, "
                     + replayGuard.perAppCapacity() + " per app); retry later");
@@ -198,6 +203,12 @@ public final class SignatureVerifier {
             }
         }
         return new VerifiedSignature(username, scheme, token.nonce(), created);
+    }
+
+    /** A duration in seconds with at most three decimals, e.g. {@code 300}, {@code 300.5}, {@code 0.001}. */
+    private static String seconds(Duration d, RoundingMode rounding) {
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
+                .setScale(3, rounding).stripTrailingZeros().toPlainString();
     }
 
     private DigestFunction digestFunction(String username, Scheme scheme) {

@@ -159,6 +159,41 @@ class SignatureVerifierTest {
         rejected(Reason.STALE_CREATED, lookup(early));
     }
 
+    @Test
+    void theStaleMessageNeverContradictsItself() {
+        Instant t0 = clock.instant();
+        SignedHeaders behind = sign(Scheme.AKSK);
+        clock.set(t0.plusMillis(300_500));
+        SignatureVerificationException e = rejected(Reason.STALE_CREATED, lookup(behind));
+        assertTrue(e.getMessage().contains("300.5 s behind"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the 300 s allowed"), e.getMessage());
+        clock.set(t0.plusNanos(300_000_000_001L));
+        SignedHeaders justBehind = SignerTest.signer(Scheme.AKSK, APP, TestClock.at("2024-06-01T12:00:00Z"), () -> "J1").sign();
+        e = rejected(Reason.STALE_CREATED, lookup(justBehind));
+        assertTrue(e.getMessage().contains("300.001 s behind"), e.getMessage());
+        clock.set(t0.minusMillis(301_250));
+        e = rejected(Reason.STALE_CREATED, lookup(SignerTest.signer(Scheme.AKSK, APP, TestClock.at("2024-06-01T12:00:00Z"),
+                () -> "J2").sign()));
+        assertTrue(e.getMessage().contains("301.25 s ahead of"), e.getMessage());
+        SignatureVerifier subSecond = SignatureVerifier.builder().credentials(APP).clock(clock)
+                .allowedSkew(Duration.ofMillis(1500)).build();
+        clock.set(t0.plusSeconds(2));
+        e = assertThrows(SignatureVerificationException.class, () -> subSecond.verify(lookup(
+                SignerTest.signer(Scheme.AKSK, APP, TestClock.at("2024-06-01T12:00:00Z"), () -> "J3").sign())));
+        assertTrue(e.getMessage().contains("2 s behind") && e.getMessage().contains("more than the 1.5 s allowed"),
+                e.getMessage());
+    }
+
+    @Test
+    void theReplayMessageDoesNotClaimWhenTheFirstUseWas() {
+        SignedHeaders headers = sign(Scheme.AKSK);
+        verifier.verify(lookup(headers));
+        clock.advance(Duration.ofMinutes(4));
+        SignatureVerificationException e = rejected(Reason.REPLAYED_NONCE, lookup(headers));
+        assertFalse(e.getMessage().contains("within the last"), e.getMessage());
+        assertTrue(e.getMessage().contains("already used inside the allowed window"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void rejectsAReplayedNonceUntilItIsStale(Scheme scheme) {

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
-import java.util.Objects;
+import io.github.privatenumber.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -28,10 +28,10 @@ public final class PlatformTime {
      * @param text the platform's text, e.g. {@code 2019-01-24 02:30:03}
      * @return the instant it names, read as UTC
      * @throws InvalidValueException naming {@code field} if {@code text} is {@code null} or not a valid
-     *     {@code yyyy-MM-dd HH:mm:ss} date and time
+     *     {@code yyyy-MM-dd HH:mm:ss} date and time; naming {@code field} itself if {@code field} is {@code null}
      */
     public static Instant parse(String field, String text) {
-        Objects.requireNonNull(field, "field");
+        Checks.fieldName(field);
         if (text == null) {
             throw new InvalidValueException(field, "is required");
         }
@@ -57,9 +57,9 @@ public final class PlatformTime {
     /**
      * @param instant the instant to write
      * @return its UTC text, e.g. {@code 2019-01-24 02:30:03}; fractions of a second are dropped
-     * @throws NullPointerException if {@code instant} is {@code null}
+     * @throws InvalidValueException (field {@code instant}) if {@code instant} is {@code null}
      */
     public static String format(Instant instant) {
-        return FORMAT.format(LocalDateTime.ofInstant(Objects.requireNonNull(instant, "instant"), ZoneOffset.UTC));
+        return FORMAT.format(LocalDateTime.ofInstant(Checks.required("instant", instant), ZoneOffset.UTC));
     }
 }

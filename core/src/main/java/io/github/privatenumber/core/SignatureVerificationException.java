@@ -1,7 +1,5 @@
 package io.github.privatenumber.core;
 
-import java.util.Objects;
-
 /**
  * A signed request (an inbound push, or a request the simulator received) failed verification. The
  * {@link #reason()} says which check failed; the message never contains the secret or the digest.
@@ -43,11 +41,22 @@ public class SignatureVerificationException extends PrivateNumberException {
 
     /**
      * @param reason which check failed; never {@code null}
-     * @param detail a human explanation without secrets, digests or phone numbers
+     * @param detail a human explanation without secrets, digests or phone numbers; never {@code null}
+     * @throws InvalidValueException (field {@code reason} or {@code detail}) if an argument is {@code null}
      */
     public SignatureVerificationException(Reason reason, String detail) {
-        super("signature verification failed (" + Objects.requireNonNull(reason, "reason") + "): " + detail);
+        super(message(reason, detail));
         this.reason = reason;
+    }
+
+    private static String message(Reason reason, String detail) {
+        if (reason == null) {
+            throw new InvalidValueException("reason", "is required");
+        }
+        if (detail == null) {
+            throw new InvalidValueException("detail", "is required");
+        }
+        return "signature verification failed (" + reason + "): " + detail;
     }
 
     /**

@@ -23,7 +23,7 @@ class PlatformTimeTest {
         assertEquals("2019-01-24 02:30:03", PlatformTime.format(Instant.parse("2019-01-24T02:30:03.999Z")));
         Instant t = Instant.parse("2030-12-31T00:00:00Z");
         assertEquals(t, PlatformTime.parse("t", PlatformTime.format(t)));
-        assertThrows(NullPointerException.class, () -> PlatformTime.format(null));
+        assertEquals("instant", assertThrows(InvalidValueException.class, () -> PlatformTime.format(null)).field());
     }
 
     @ParameterizedTest

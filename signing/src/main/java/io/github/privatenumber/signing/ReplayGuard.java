@@ -114,9 +114,9 @@ public final class ReplayGuard {
      *     {@code now}) that is {@code null}
      */
     public Admission admit(String appKey, String nonce, Instant expiresAt, Instant now) {
-        Key key = new Key(required("appKey", appKey), required("nonce", nonce));
-        required("expiresAt", expiresAt);
-        required("now", now);
+        Key key = new Key(Args.required("appKey", appKey), Args.required("nonce", nonce));
+        Args.required("expiresAt", expiresAt);
+        Args.required("now", now);
         synchronized (this) {
             purgeExpired(now);
             if (entries.containsKey(key)) {
@@ -140,13 +140,6 @@ public final class ReplayGuard {
             byExpiry.add(entry);
             return Admission.FIRST_USE;
         }
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new InvalidValueException(field, "is required");
-        }
-        return value;
     }
 
     private void purgeExpired(Instant now) {

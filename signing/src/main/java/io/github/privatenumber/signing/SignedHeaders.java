@@ -5,7 +5,6 @@ import io.github.privatenumber.core.Masking;
 import io.github.privatenumber.core.SignatureVerificationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.Collections;
 
@@ -30,13 +29,13 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
      * @param authorization the value of the {@code Authorization} header
      * @param tokenHeaderName {@code X-AKSK} or {@code X-WSSE}
      * @param tokenHeaderValue the value of that header
-     * @throws NullPointerException if a component is {@code null}
-     * @throws InvalidValueException (field {@code tokenHeaderName}) unless the name is {@code X-AKSK} or {@code X-WSSE}
+     * @throws InvalidValueException naming the component that is {@code null}; (field {@code tokenHeaderName})
+     *     unless the name is {@code X-AKSK} or {@code X-WSSE}
      */
     public SignedHeaders {
-        Objects.requireNonNull(authorization, "authorization");
-        Objects.requireNonNull(tokenHeaderName, "tokenHeaderName");
-        Objects.requireNonNull(tokenHeaderValue, "tokenHeaderValue");
+        Args.required("authorization", authorization);
+        Args.required("tokenHeaderName", tokenHeaderName);
+        Args.required("tokenHeaderValue", tokenHeaderValue);
         if (!tokenHeaderName.equals(Scheme.AKSK.tokenHeaderName()) && !tokenHeaderName.equals(Scheme.WSSE.tokenHeaderName())) {
             throw new InvalidValueException("tokenHeaderName", "must be X-AKSK or X-WSSE");
         }
@@ -53,10 +52,10 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
      * Hands both headers to {@code action}, {@code Authorization} first, e.g. {@code signed.forEach(request::setHeader)}.
      *
      * @param action receives header name and value
-     * @throws NullPointerException if {@code action} is {@code null}
+     * @throws InvalidValueException (field {@code action}) if {@code action} is {@code null}
      */
     public void forEach(BiConsumer<? super String, ? super String> action) {
-        Objects.requireNonNull(action, "action");
+        Args.required("action", action);
         action.accept(AUTHORIZATION, authorization);
         action.accept(tokenHeaderName, tokenHeaderValue);
     }

@@ -2,7 +2,6 @@ package io.github.privatenumber.signing;
 
 import io.github.privatenumber.core.Masking;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What a successful {@link SignatureVerifier#verify} established. Immutable and thread-safe.
@@ -21,13 +20,13 @@ public record VerifiedSignature(String appKey, Scheme scheme, String nonce, Inst
      * @param scheme the scheme used
      * @param nonce the nonce
      * @param created the token's {@code Created}
-     * @throws NullPointerException if a component is {@code null}
+     * @throws io.github.privatenumber.core.InvalidValueException naming the component that is {@code null}
      */
     public VerifiedSignature {
-        Objects.requireNonNull(appKey, "appKey");
-        Objects.requireNonNull(scheme, "scheme");
-        Objects.requireNonNull(nonce, "nonce");
-        Objects.requireNonNull(created, "created");
+        Args.required("appKey", appKey);
+        Args.required("scheme", scheme);
+        Args.required("nonce", nonce);
+        Args.required("created", created);
     }
 
     /**

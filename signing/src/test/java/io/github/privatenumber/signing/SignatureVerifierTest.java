@@ -435,10 +435,16 @@ class SignatureVerifierTest {
                 () -> SignatureVerifier.builder().allowedSkew(Duration.ofSeconds(-1))).field());
         assertEquals("replayCapacity", assertThrows(InvalidValueException.class,
                 () -> SignatureVerifier.builder().replayCapacity(0)).field());
-        assertThrows(NullPointerException.class, () -> SignatureVerifier.builder().clock(null));
-        assertThrows(NullPointerException.class, () -> SignatureVerifier.builder().credentials((AppCredentials) null));
-        assertThrows(NullPointerException.class, () -> verifier.verify((Function<String, String>) null));
-        assertThrows(NullPointerException.class, () -> verifier.verify(lookup(sign(Scheme.AKSK)), null));
+        assertEquals("clock", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().clock(null)).field());
+        assertEquals("credentials", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().credentials((AppCredentials) null)).field());
+        assertEquals("headerLookup", assertThrows(InvalidValueException.class,
+                () -> verifier.verify((Function<String, String>) null)).field());
+        assertEquals("expectedAppKey", assertThrows(InvalidValueException.class,
+                () -> verifier.verify(lookup(sign(Scheme.AKSK)), null)).field());
+        assertEquals("allowedSkew", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().allowedSkew(Duration.ofSeconds(Long.MAX_VALUE))).field());
 
         SignatureVerifier custom = SignatureVerifier.builder().credentials(APP).allowedSkew(Duration.ofSeconds(30))
                 .replayCapacity(7).build();

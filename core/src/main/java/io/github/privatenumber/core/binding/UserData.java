@@ -41,10 +41,11 @@ public record UserData(String value) {
      * @param field the field name to report in errors
      * @param value the text
      * @return the user data
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null}
      */
     public static UserData of(String field, String value) {
-        check(field, value);
+        check(Checks.fieldName(field), value);
         return new UserData(value);
     }
 

@@ -13,6 +13,20 @@ public final class Checks {
     }
 
     /**
+     * Checks a field name that a caller passed in to be named in errors.
+     *
+     * @param field the field name
+     * @return {@code field}
+     * @throws InvalidValueException naming {@code field} if {@code field} is {@code null}
+     */
+    public static String fieldName(String field) {
+        if (field == null) {
+            throw new InvalidValueException("field", "is required");
+        }
+        return field;
+    }
+
+    /**
      * @param field the field name for the error
      * @param value any value
      * @param <T> the value's type

@@ -40,10 +40,11 @@ public record AreaCode(String value) {
      * @param field the field name to report in errors
      * @param value the code, e.g. {@code 0755}
      * @return the area code
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null}
      */
     public static AreaCode of(String field, String value) {
-        check(field, value);
+        check(Checks.fieldName(field), value);
         return new AreaCode(value);
     }
 

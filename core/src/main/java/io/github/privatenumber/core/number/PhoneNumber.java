@@ -2,7 +2,7 @@ package io.github.privatenumber.core.number;
 
 import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.Masking;
-import java.util.Objects;
+import io.github.privatenumber.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -65,12 +65,12 @@ public final class PhoneNumber {
      * @param field the field name to report in errors; never {@code null}
      * @param text the number as written by a person or sent by a system
      * @return the normalised number
-     * @throws InvalidValueException if {@code text} is {@code null}, empty, blank, too long or not an
-     *     accepted form; the message shows the input only masked
-     * @throws NullPointerException if {@code field} is {@code null}
+     * @throws InvalidValueException naming {@code field} if {@code text} is {@code null}, empty, blank, too
+     *     long or not an accepted form (the message shows the input only masked); naming {@code field} itself
+     *     if {@code field} is {@code null}
      */
     public static PhoneNumber of(String field, String text) {
-        Objects.requireNonNull(field, "field");
+        Checks.fieldName(field);
         if (text == null) {
             throw new InvalidValueException(field, "is required");
         }

@@ -138,7 +138,7 @@ class PhoneNumberTest {
         assertTrue(e.getMessage().startsWith("origNum: "));
         assertNotRevealed("8613800000001", e.getMessage());
         assertInvalid("origNum", () -> PhoneNumber.of("origNum", null));
-        assertThrows(NullPointerException.class, () -> PhoneNumber.of(null, "13800000001"));
+        assertInvalid("field", () -> PhoneNumber.of(null, "13800000001"));
     }
 
     @Test

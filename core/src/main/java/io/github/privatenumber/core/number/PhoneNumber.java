@@ -77,7 +77,7 @@ public final class PhoneNumber {
         if (text.isEmpty()) {
             throw new InvalidValueException(field, "must not be empty");
         }
-        if (text.isBlank()) {
+        if (Checks.isBlank(text)) {
             throw new InvalidValueException(field, "must not be blank");
         }
         if (text.length() > MAX_INPUT_LENGTH) {

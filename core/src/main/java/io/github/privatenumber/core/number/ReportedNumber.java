@@ -63,7 +63,7 @@ public record ReportedNumber(String raw) {
      */
     public static Optional<ReportedNumber> ofNullable(String field, String raw) {
         Checks.fieldName(field);
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || Checks.isBlank(raw)) {
             return Optional.empty();
         }
         return Optional.of(of(field, raw));

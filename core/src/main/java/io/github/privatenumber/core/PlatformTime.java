@@ -20,6 +20,9 @@ public final class PlatformTime {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
+    private static final Instant FIRST = LocalDateTime.of(0, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+    private static final Instant LAST = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999).toInstant(ZoneOffset.UTC);
+
     private PlatformTime() {
     }
 
@@ -28,7 +31,8 @@ public final class PlatformTime {
      * @param text the platform's text, e.g. {@code 2019-01-24 02:30:03}
      * @return the instant it names, read as UTC
      * @throws InvalidValueException naming {@code field} if {@code text} is {@code null} or not a valid
-     *     {@code yyyy-MM-dd HH:mm:ss} date and time; naming {@code field} itself if {@code field} is {@code null}
+     *     {@code yyyy-MM-dd HH:mm:ss} date and time; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static Instant parse(String field, String text) {
         Checks.fieldName(field);
@@ -57,9 +61,14 @@ public final class PlatformTime {
     /**
      * @param instant the instant to write
      * @return its UTC text, e.g. {@code 2019-01-24 02:30:03}; fractions of a second are dropped
-     * @throws InvalidValueException (field {@code instant}) if {@code instant} is {@code null}
+     * @throws InvalidValueException (field {@code instant}) if {@code instant} is {@code null} or outside
+     *     the years 0000–9999, which the four-digit year cannot hold
      */
     public static String format(Instant instant) {
-        return FORMAT.format(LocalDateTime.ofInstant(Checks.required("instant", instant), ZoneOffset.UTC));
+        Checks.required("instant", instant);
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+            throw new InvalidValueException("instant", "must lie in the years 0000-9999, got " + instant);
+        }
+        return FORMAT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

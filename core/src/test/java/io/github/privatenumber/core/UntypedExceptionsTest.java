@@ -42,6 +42,9 @@ class UntypedExceptionsTest {
         cases.add(invalid("field", () -> ReportedNumber.ofNullable(null, "+8613800000001")));
         cases.add(invalid("field", () -> ReportedNumber.ofNullable(null, null)));
         cases.add(invalid("field", () -> PlatformTime.parse(null, "2019-01-24 02:30:03")));
+        cases.add(invalid("field", () -> PhoneNumber.of("", "13800000001")));
+        cases.add(invalid("field", () -> UserData.of(" ", "order-1")));
+        cases.add(invalid("field", () -> PlatformTime.parse("\t", "2019-01-24 02:30:03")));
         // other arguments
         cases.add(invalid("instant", () -> PlatformTime.format(null)));
         cases.add(invalid("field", () -> new InvalidValueException(null, "is required")));

@@ -29,15 +29,36 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
      * @param authorization the value of the {@code Authorization} header
      * @param tokenHeaderName {@code X-AKSK} or {@code X-WSSE}
      * @param tokenHeaderValue the value of that header
-     * @throws InvalidValueException naming the component that is {@code null}; (field {@code tokenHeaderName})
+     * @throws InvalidValueException naming the component that is {@code null}; (field {@code authorization} or
+     *     {@code tokenHeaderValue}) if a value is empty, blank, or holds a character other than printable ASCII
+     *     and tab, such as a line break that would smuggle in another header; (field {@code tokenHeaderName})
      *     unless the name is {@code X-AKSK} or {@code X-WSSE}
      */
     public SignedHeaders {
-        Args.required("authorization", authorization);
+        headerValue("authorization", authorization);
         Args.required("tokenHeaderName", tokenHeaderName);
-        Args.required("tokenHeaderValue", tokenHeaderValue);
+        headerValue("tokenHeaderValue", tokenHeaderValue);
         if (!tokenHeaderName.equals(Scheme.AKSK.tokenHeaderName()) && !tokenHeaderName.equals(Scheme.WSSE.tokenHeaderName())) {
             throw new InvalidValueException("tokenHeaderName", "must be X-AKSK or X-WSSE");
+        }
+    }
+
+    private static void headerValue(String field, String value) {
+        Args.required(field, value);
+        if (value.isEmpty()) {
+            throw new InvalidValueException(field, "must not be empty");
+        }
+        boolean blank = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                throw new InvalidValueException(field, "must be printable ASCII (a header value); "
+                        + (c > 0x7F ? "non-ASCII" : "control") + " character at index " + i);
+            }
+            blank &= HeaderSyntax.isSpace(c);
+        }
+        if (blank) {
+            throw new InvalidValueException(field, "must not be blank");
         }
     }
 

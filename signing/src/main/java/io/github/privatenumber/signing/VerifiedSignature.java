@@ -1,14 +1,16 @@
 package io.github.privatenumber.signing;
 
+import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.Masking;
 import java.time.Instant;
 
 /**
  * What a successful {@link SignatureVerifier#verify} established. Immutable and thread-safe.
  *
- * @param appKey the app key that signed (the token's {@code Username})
+ * @param appKey the app key that signed (the token's {@code Username}): 1–128 visible ASCII characters
+ *     without double quotes
  * @param scheme the scheme used
- * @param nonce the nonce, now recorded as used
+ * @param nonce the nonce, now recorded as used: 1–128 ASCII letters or digits
  * @param created the token's {@code Created}
  */
 public record VerifiedSignature(String appKey, Scheme scheme, String nonce, Instant created) {
@@ -20,12 +22,19 @@ public record VerifiedSignature(String appKey, Scheme scheme, String nonce, Inst
      * @param scheme the scheme used
      * @param nonce the nonce
      * @param created the token's {@code Created}
-     * @throws io.github.privatenumber.core.InvalidValueException naming the component that is {@code null}
+     * @throws InvalidValueException naming the component that is {@code null}, or ({@code appKey},
+     *     {@code nonce}) that breaks the rule of a {@code UsernameToken}'s {@code Username} or {@code Nonce}
      */
     public VerifiedSignature {
-        Args.required("appKey", appKey);
+        String problem = TokenRules.usernameProblem(appKey);
+        if (problem != null) {
+            throw new InvalidValueException("appKey", problem);
+        }
         Args.required("scheme", scheme);
-        Args.required("nonce", nonce);
+        problem = TokenRules.nonceProblem(nonce);
+        if (problem != null) {
+            throw new InvalidValueException("nonce", problem);
+        }
         Args.required("created", created);
     }
 

@@ -48,7 +48,7 @@ public record BindDuration(long seconds) {
      * @param seconds {@code 0} for no limit, or {@value #MIN_SECONDS}–{@value #MAX_SECONDS}
      * @return the duration
      * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
-     *     {@code field} is {@code null}
+     *     {@code field} is {@code null} or blank
      */
     public static BindDuration ofSeconds(String field, long seconds) {
         check(Checks.fieldName(field), seconds);
@@ -70,7 +70,7 @@ public record BindDuration(long seconds) {
      * @param duration {@link Duration#ZERO} for no limit, or a whole number of seconds in range
      * @return the duration
      * @throws InvalidValueException as {@link #of(Duration)}, naming {@code field}; naming {@code field} itself
-     *     if {@code field} is {@code null}
+     *     if {@code field} is {@code null} or blank
      */
     public static BindDuration of(String field, Duration duration) {
         Checks.required(Checks.fieldName(field), duration);

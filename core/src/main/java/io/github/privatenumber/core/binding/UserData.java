@@ -46,7 +46,7 @@ public record UserData(String value) {
      * @param value the text
      * @return the user data
      * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
-     *     {@code field} is {@code null}
+     *     {@code field} is {@code null} or blank
      */
     public static UserData of(String field, String value) {
         check(Checks.fieldName(field), value);

@@ -37,7 +37,7 @@ public record VoicePrompt(String fileName) {
      * @param fileName the file name
      * @return the prompt
      * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
-     *     {@code field} is {@code null}
+     *     {@code field} is {@code null} or blank
      */
     public static VoicePrompt of(String field, String fileName) {
         check(Checks.fieldName(field), fileName);

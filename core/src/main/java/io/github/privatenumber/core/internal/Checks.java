@@ -17,13 +17,10 @@ public final class Checks {
      *
      * @param field the field name
      * @return {@code field}
-     * @throws InvalidValueException naming {@code field} if {@code field} is {@code null}
+     * @throws InvalidValueException naming {@code field} if {@code field} is {@code null}, empty or blank
      */
     public static String fieldName(String field) {
-        if (field == null) {
-            throw new InvalidValueException("field", "is required");
-        }
-        return field;
+        return notEmpty("field", field);
     }
 
     /**

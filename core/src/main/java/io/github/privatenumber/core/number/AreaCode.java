@@ -42,7 +42,7 @@ public record AreaCode(String value) {
      * @param value the code, e.g. {@code 0755}
      * @return the area code
      * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
-     *     {@code field} is {@code null}
+     *     {@code field} is {@code null} or blank
      */
     public static AreaCode of(String field, String value) {
         check(Checks.fieldName(field), value);

@@ -71,7 +71,7 @@ public final class PhoneNumber {
      * @return the normalised number
      * @throws InvalidValueException naming {@code field} if {@code text} is {@code null}, empty, blank, too
      *     long or not an accepted form (the message shows the input only masked); naming {@code field} itself
-     *     if {@code field} is {@code null}
+     *     if {@code field} is {@code null} or blank
      */
     public static PhoneNumber of(String field, String text) {
         Checks.fieldName(field);

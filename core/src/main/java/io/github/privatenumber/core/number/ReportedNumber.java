@@ -45,7 +45,7 @@ public record ReportedNumber(String raw) {
      * @param raw the text as reported
      * @return the reported number
      * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
-     *     {@code field} is {@code null}
+     *     {@code field} is {@code null} or blank
      */
     public static ReportedNumber of(String field, String raw) {
         Checks.printable(Checks.fieldName(field), raw, MAX_LENGTH);
@@ -59,7 +59,7 @@ public record ReportedNumber(String raw) {
      * @param raw the text as reported, may be {@code null}
      * @return the reported number, or empty when nothing was reported
      * @throws InvalidValueException if the text is present but too long or contains control characters; naming
-     *     {@code field} itself if {@code field} is {@code null}
+     *     {@code field} itself if {@code field} is {@code null} or blank
      */
     public static Optional<ReportedNumber> ofNullable(String field, String raw) {
         Checks.fieldName(field);

@@ -31,6 +31,11 @@ import java.util.PriorityQueue;
  *       ({@code 166 × 2 × 300}). A nonce costs roughly 200 bytes.</li>
  * </ul>
  *
+ * <p><b>Evicting instead, for test tools.</b> A guard made with {@link Overflow#EVICT_OLDEST} forgets the nonce
+ * closest to expiry to make room instead of refusing, and counts it in {@link #evictions()}. It never refuses, but
+ * a replay of a forgotten nonce is accepted: use it only where availability under sustained load matters more than
+ * replay protection, such as the platform simulator under a load test, never in a receiver of real pushes.
+ *
  * <p><b>One capacity or one per app.</b> By default every app shares the whole capacity ({@code perAppCapacity ==
  * capacity}), which suits a receiver for one app. A receiver serving several apps can give each a smaller share, so
  * that one app's burst fills only its own share and never stops the others; memory stays bounded by
@@ -40,6 +45,14 @@ public final class ReplayGuard {
 
     /** Capacity of {@link #ReplayGuard()}. */
     public static final int DEFAULT_CAPACITY = 100_000;
+
+    /** What a full guard does with a new nonce. */
+    public enum Overflow {
+        /** Refuse the new nonce ({@link Admission#FULL}): a replay inside the window is never accepted. The default. */
+        REFUSE,
+        /** Forget the nonce closest to expiry and accept the new one; for load-test tools only. */
+        EVICT_OLDEST
+    }
 
     /** The outcome of {@link #admit}. */
     public enum Admission {
@@ -56,6 +69,8 @@ public final class ReplayGuard {
 
     private final int capacity;
     private final int perAppCapacity;
+    private final Overflow overflow;
+    private long evictions;
     private final Map<Key, Entry> entries = new HashMap<>();
     private final Map<String, Count> perApp = new HashMap<>();
     private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
@@ -86,6 +101,23 @@ public final class ReplayGuard {
      *     {@code replayCapacityPerApp}) if {@code perAppCapacity} is less than 1 or more than {@code capacity}
      */
     public ReplayGuard(int capacity, int perAppCapacity) {
+        this(capacity, perAppCapacity, Overflow.REFUSE);
+    }
+
+    /**
+     * A guard with the given overflow policy.
+     *
+     * @param capacity the most nonces kept at once, at least 1
+     * @param perAppCapacity the most nonces kept at once for one app key, 1 to {@code capacity}; must equal
+     *     {@code capacity} with {@link Overflow#EVICT_OLDEST}
+     * @param overflow what to do when full
+     * @throws InvalidValueException naming the argument that is out of range or {@code null}
+     */
+    public ReplayGuard(int capacity, int perAppCapacity, Overflow overflow) {
+        this.overflow = Args.required("replayOverflow", overflow);
+        if (overflow == Overflow.EVICT_OLDEST && perAppCapacity != capacity) {
+            throw new InvalidValueException("replayCapacityPerApp", "cannot be combined with EVICT_OLDEST");
+        }
         if (capacity < 1) {
             throw new InvalidValueException("replayCapacity", "must be at least 1, got " + capacity);
         }
@@ -126,7 +158,13 @@ public final class ReplayGuard {
                 return Admission.FIRST_USE;
             }
             Count count = perApp.get(appKey);
-            if (entries.size() >= capacity || (count != null && count.value >= perAppCapacity)) {
+            if (overflow == Overflow.EVICT_OLDEST) {
+                while (entries.size() >= capacity) {
+                    removeHead();
+                    evictions++;
+                }
+                count = perApp.get(appKey);
+            } else if (entries.size() >= capacity || (count != null && count.value >= perAppCapacity)) {
                 refusals++;
                 return Admission.FULL;
             }
@@ -145,13 +183,31 @@ public final class ReplayGuard {
     private void purgeExpired(Instant now) {
         Entry head;
         while ((head = byExpiry.peek()) != null && head.expiresAt.isBefore(now)) {
-            byExpiry.poll();
-            entries.remove(head.key);
-            Count count = perApp.get(head.key.appKey);
-            if (--count.value == 0) {
-                perApp.remove(head.key.appKey);
-            }
+            removeHead();
         }
+    }
+
+    private void removeHead() {
+        Entry head = byExpiry.poll();
+        entries.remove(head.key);
+        Count count = perApp.get(head.key.appKey);
+        if (--count.value == 0) {
+            perApp.remove(head.key.appKey);
+        }
+    }
+
+    /**
+     * @return how many live nonces were forgotten to make room ({@link Overflow#EVICT_OLDEST} only); only grows
+     */
+    public synchronized long evictions() {
+        return evictions;
+    }
+
+    /**
+     * @return what this guard does when full
+     */
+    public Overflow overflow() {
+        return overflow;
     }
 
     /**

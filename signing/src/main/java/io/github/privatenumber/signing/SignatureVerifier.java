@@ -81,7 +81,7 @@ public final class SignatureVerifier {
         this.allowedSkew = b.allowedSkew;
         this.wsseEnabled = b.wsseEnabled;
         this.replayGuard = new ReplayGuard(b.replayCapacity,
-                b.replayCapacityPerApp == 0 ? b.replayCapacity : b.replayCapacityPerApp);
+                b.replayCapacityPerApp == 0 ? b.replayCapacity : b.replayCapacityPerApp, b.replayOverflow);
     }
 
     private static Map<String, Keys> prepare(Map<String, AppCredentials> credentials, boolean wsse) {
@@ -340,6 +340,7 @@ public final class SignatureVerifier {
         private int replayCapacity = ReplayGuard.DEFAULT_CAPACITY;
         /** 0: the same as {@link #replayCapacity}. */
         private int replayCapacityPerApp;
+        private ReplayGuard.Overflow replayOverflow = ReplayGuard.Overflow.REFUSE;
         private boolean wsseEnabled;
 
         private Builder() {
@@ -416,10 +417,24 @@ public final class SignatureVerifier {
         }
 
         /**
+         * @param overflow what a full replay memory does with a new nonce: {@link ReplayGuard.Overflow#REFUSE} (the
+         *     default: the request fails with {@code REPLAY_CACHE_FULL}, a replay is never accepted) or
+         *     {@link ReplayGuard.Overflow#EVICT_OLDEST} (for load-test tools such as the simulator only: the nonce
+         *     closest to expiry is forgotten)
+         * @return this builder
+         * @throws InvalidValueException (field {@code replayOverflow}) if {@code null}
+         */
+        public Builder replayOverflow(ReplayGuard.Overflow overflow) {
+            this.replayOverflow = Args.required("replayOverflow", overflow);
+            return this;
+        }
+
+        /**
          * @param replayCapacity the most nonces remembered at once, all apps together (see {@link ReplayGuard});
          *     default {@value ReplayGuard#DEFAULT_CAPACITY}. When it is full of nonces still inside the window, new
-         *     requests fail with {@code REPLAY_CACHE_FULL} until older nonces leave the window: size it to at least
-         *     the peak accepted requests per second × 2 × the allowed skew in seconds
+         *     requests fail with {@code REPLAY_CACHE_FULL} until older nonces leave the window (unless
+         *     {@link #replayOverflow} says otherwise): size it to at least the peak accepted requests per second × 2 ×
+         *     the allowed skew in seconds
          * @return this builder
          * @throws InvalidValueException (field {@code replayCapacity}) if less than 1
          */

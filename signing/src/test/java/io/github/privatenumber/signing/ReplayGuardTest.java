@@ -171,4 +171,26 @@ class ReplayGuardTest {
         assertEquals("expiresAt", assertThrows(InvalidValueException.class, () -> guard.admit("a", "n", null, now)).field());
         assertEquals("now", assertThrows(InvalidValueException.class, () -> guard.admit("a", "n", now, null)).field());
     }
+
+    @org.junit.jupiter.api.Test
+    void evictOldestNeverRefusesButForgetsTheNonceClosestToExpiry() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+        ReplayGuard guard = new ReplayGuard(2, 2, ReplayGuard.Overflow.EVICT_OLDEST);
+        org.junit.jupiter.api.Assertions.assertEquals(ReplayGuard.Admission.FIRST_USE, guard.admit("app", "n1", now.plusSeconds(10), now));
+        org.junit.jupiter.api.Assertions.assertEquals(ReplayGuard.Admission.FIRST_USE, guard.admit("app", "n2", now.plusSeconds(20), now));
+        org.junit.jupiter.api.Assertions.assertEquals(ReplayGuard.Admission.FIRST_USE, guard.admit("app", "n3", now.plusSeconds(30), now));
+        org.junit.jupiter.api.Assertions.assertEquals(1, guard.evictions());
+        org.junit.jupiter.api.Assertions.assertEquals(2, guard.size());
+        org.junit.jupiter.api.Assertions.assertEquals(ReplayGuard.Admission.REPLAY, guard.admit("app", "n3", now.plusSeconds(30), now));
+        org.junit.jupiter.api.Assertions.assertEquals(ReplayGuard.Admission.REPLAY, guard.admit("app", "n2", now.plusSeconds(20), now));
+        // n1 was forgotten to make room: the documented price of EVICT_OLDEST
+        org.junit.jupiter.api.Assertions.assertEquals(ReplayGuard.Admission.FIRST_USE, guard.admit("app", "n1", now.plusSeconds(10), now));
+        org.junit.jupiter.api.Assertions.assertEquals(0, guard.refusals());
+    }
+
+    @org.junit.jupiter.api.Test
+    void evictOldestCannotBeCombinedWithAPerAppShare() {
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.privatenumber.core.InvalidValueException.class,
+                () -> new ReplayGuard(10, 5, ReplayGuard.Overflow.EVICT_OLDEST));
+    }
 }

@@ -138,8 +138,10 @@ public final class Simulator implements AutoCloseable {
      * Moves the platform clock forward; relations whose duration ran out vanish and their numbers return to
      * the pool.
      *
-     * @param amount how far, not negative
+     * @param amount how far: 0 to 3653 days (ten years) per call; in total the platform clock may run at
+     *     most 36525 days (a hundred years) ahead of real time until {@link #reset()}
      * @return the new platform time
+     * @throws IllegalArgumentException if {@code amount} is negative or out of range (the clock is then unchanged)
      */
     public Instant advanceClock(Duration amount) {
         return engine.advanceClock(amount);

@@ -2,6 +2,7 @@ package io.github.privatenumber.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,37 @@ class AdminApiTest {
         assertEquals(400, admin("POST", "/simulator/clock", "{\"advanceSeconds\":\"60\"}").status());
         assertEquals(400, admin("POST", "/simulator/clock", "not json").status());
         assertEquals(200, admin("GET", "/simulator/clock", null).status());
+    }
+
+    @Test
+    void clockRefusesHugeOrNegativeAdvancesWithoutChangingState() {
+        api.ax(Api.ax(A).put("duration", 60));
+        for (String bad : new String[] {"4611686018427387904", "9223372036854775807", "315619201", "-1",
+                "99999999999999999999999"}) {
+            Api.Resp r = admin("POST", "/simulator/clock", "{\"advanceSeconds\":" + bad + "}");
+            assertEquals(400, r.status(), bad + ": " + r);
+            assertTrue(r.json().get("error").textValue().contains("advanceSeconds"), r.toString());
+            assertEquals(0, admin("GET", "/simulator/clock", null).json().get("offsetSeconds").longValue(), "no state change");
+        }
+        // everything still works: the platform API, the state, pushes' timestamps
+        assertEquals(200, admin("GET", "/simulator/state", null).status());
+        assertEquals(1, sim.state().bindings().size());
+        assertEquals(200, api.bind(Api.ax("+8613800000002")).status());
+        assertEquals(200, admin("POST", "/simulator/calls", "{\"caller\":\"" + A + "\",\"called\":\"+8617002100004\"}").status());
+
+        // the same bound in process, and a cap on the total
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofSeconds(Long.MAX_VALUE)));
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofDays(3654)));
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofSeconds(-1)));
+        Instant before = sim.platformTime();
+        for (int i = 0; i < 10; i++) {
+            sim.advanceClock(Duration.ofDays(3652));
+        }
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofDays(3653)), "over 100 years ahead");
+        assertTrue(Duration.between(before, sim.platformTime()).toDays() >= 36_520);
+        assertEquals(200, admin("GET", "/simulator/state", null).status(), "far-future time still works");
+        assertEquals(200, api.bind(Api.ax("+8613800000003").put("duration", 7_776_000)).status());
+        assertEquals(400, admin("POST", "/simulator/clock", "{\"advanceSeconds\":315576000}").status(), "over the total cap");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.github.privatenumber.simulator.internal.ApiException;
 import io.github.privatenumber.simulator.internal.Apps;
 import io.github.privatenumber.simulator.internal.Engine;
 import io.github.privatenumber.simulator.internal.Json;
+import io.github.privatenumber.simulator.internal.PlatformClock;
 import io.github.privatenumber.simulator.internal.audio.AlawWav;
 import io.github.privatenumber.simulator.internal.calls.Recordings;
 import java.net.URI;
@@ -140,8 +141,9 @@ public final class AdminHandler {
         }
         return only(r, "POST", () -> {
             JsonNode n = body(r).get("advanceSeconds");
-            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
-                throw new IllegalArgumentException("advanceSeconds must be a non-negative integer");
+            long max = PlatformClock.MAX_ADVANCE.getSeconds();
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0 || n.longValue() > max) {
+                throw new IllegalArgumentException("advanceSeconds must be an integer from 0 to " + max + " (ten years)");
             }
             engine.advanceClock(Duration.ofSeconds(n.longValue()));
             return Answer.json(200, clockNode());

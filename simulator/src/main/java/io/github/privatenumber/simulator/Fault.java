@@ -18,13 +18,16 @@ import java.util.Objects;
  * @param path the exact request path, e.g. {@code /rest/omp/xyrelationnumber/v1.0}
  * @param method an HTTP method in upper case, or {@code null} for any
  * @param kind what happens
- * @param latency the delay for {@link FaultKind#LATENCY}, {@link Duration#ZERO} for other kinds
+ * @param latency the delay for {@link FaultKind#LATENCY} (positive, at most {@link #MAX_LATENCY}), {@link Duration#ZERO}
+ *     for other kinds
  * @param times how many requests it applies to; {@link #UNLIMITED} for all
  */
 public record Fault(String path, String method, FaultKind kind, Duration latency, int times) {
 
     /** {@link #times()} value for "every matching request". */
     public static final int UNLIMITED = -1;
+    /** The longest latency a rule may add: 60 seconds. */
+    public static final Duration MAX_LATENCY = Duration.ofSeconds(60);
 
     /** Validates the rule. */
     public Fault {
@@ -39,6 +42,9 @@ public record Fault(String path, String method, FaultKind kind, Duration latency
         }
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative");
+        }
+        if (latency.compareTo(MAX_LATENCY) > 0) {
+            throw new IllegalArgumentException("latency must be at most 60 seconds");
         }
         if (kind == FaultKind.LATENCY && latency.isZero()) {
             throw new IllegalArgumentException("a latency fault needs a positive latency");

@@ -114,7 +114,7 @@ public final class AdminHandler {
         return Answer.json(200, n);
     }
 
-    private static Answer error(int status, String message) {
+    static Answer error(int status, String message) {
         ObjectNode n = Json.object();
         n.put("error", Masking.maskText(message));
         return Answer.json(status, n);
@@ -194,8 +194,9 @@ public final class AdminHandler {
         Duration latency = Duration.ZERO;
         JsonNode ms = b.get("latencyMs");
         if (kind == FaultKind.LATENCY) {
-            if (ms == null || !ms.isIntegralNumber() || ms.longValue() <= 0) {
-                throw new IllegalArgumentException("latencyMs must be a positive integer for a latency fault");
+            long max = Fault.MAX_LATENCY.toMillis();
+            if (ms == null || !ms.isIntegralNumber() || !ms.canConvertToLong() || ms.longValue() <= 0 || ms.longValue() > max) {
+                throw new IllegalArgumentException("latencyMs must be an integer from 1 to " + max + " for a latency fault");
             }
             latency = Duration.ofMillis(ms.longValue());
         }

@@ -121,6 +121,7 @@ public final class CallEngine {
             Call c = start(r);
             if (c.end != null) {
                 cdrsByApp.computeIfAbsent(c.route.appKey(), k -> new ArrayList<>()).add(finish(c, 0));
+                remember(c); // published only now that its result is complete
             }
             results.add(c.result);
         }
@@ -153,14 +154,10 @@ public final class CallEngine {
         LOG.info("call {}: {} -> {} routed {}{}", sessionId, Masking.mask(r.caller()), Masking.mask(r.called()), route.route(),
                 route.routed() ? " to " + Masking.mask(route.callee()) : " (hang-up " + route.hangupCode() + ")");
         synchronized (calls) {
-            calls.put(sessionId, c);
-            if (calls.size() > MAX_CALLS) {
-                // forget the oldest ended calls; held calls stay so that callStop still finds them
-                calls.values().removeIf(old -> old.end != null && calls.size() > MAX_CALLS);
-            }
             if (answered && r.hold()) {
                 c.result = new CallResult(sessionId, app, route.route(), CallResult.IN_PROGRESS, route.subscriptionId(),
                         route.callee(), route.displayNumber(), true, null, null, null);
+                remember(c);
                 return c;
             }
             if (answered) {
@@ -172,6 +169,20 @@ public final class CallEngine {
             }
         }
         return c;
+    }
+
+    /**
+     * Makes a call visible to {@link #snapshot()} and {@link #stop}; only calls whose {@code result} is set are
+     * published, so a snapshot taken while calls are placed never sees a half-made one.
+     */
+    private void remember(Call c) {
+        synchronized (calls) {
+            calls.put(c.sessionId, c);
+            if (calls.size() > MAX_CALLS) {
+                // forget the oldest ended calls; held calls stay so that callStop still finds them
+                calls.values().removeIf(old -> old.end != null && calls.size() > MAX_CALLS);
+            }
+        }
     }
 
     /** Pushes disconnect, builds the CDR (and the recording); returns the CDR JSON. */
@@ -312,7 +323,9 @@ public final class CallEngine {
         synchronized (calls) {
             List<SimulatorState.Call> out = new ArrayList<>();
             for (Call c : calls.values()) {
-                out.add(new SimulatorState.Call(c.result, c.request.caller(), c.request.called(), c.end == null));
+                // a stopped call counts as up until its final result is set, so the two always agree
+                out.add(new SimulatorState.Call(c.result, c.request.caller(), c.request.called(),
+                        c.result.hangupCode() == CallResult.IN_PROGRESS));
             }
             return out;
         }

@@ -133,10 +133,10 @@ public final class Apps implements PushSink, AutoCloseable {
     }
 
     @Override
-    public void event(String appKey, String body, boolean repushOnFailure) {
+    public void event(String appKey, String sessionId, String body, boolean repushOnFailure) {
         // without an event URL the dispatcher drops the event (and records nothing)
         try {
-            apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure);
+            apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure, sessionId);
         } catch (IllegalStateException closed) {
             LOG.debug("event of app {} not pushed: the simulator is resetting or closing", appKey);
         }

@@ -141,14 +141,14 @@ public final class CallEngine {
         Call c = new Call(r, sessionId, route, t0, alerting, answer);
         String app = route.appKey();
 
-        pushes.event(app, event("callin", c, r.caller(), r.called(), t0), false);
+        pushes.event(app, sessionId, event("callin", c, r.caller(), r.called(), t0), false);
         if (route.routed()) {
-            pushes.event(app, event("callout", c, route.displayNumber(), route.callee(), t0), true);
+            pushes.event(app, sessionId, event("callout", c, route.displayNumber(), route.callee(), t0), true);
             if (alerting != null) {
-                pushes.event(app, event("alerting", c, route.displayNumber(), route.callee(), alerting), true);
+                pushes.event(app, sessionId, event("alerting", c, route.displayNumber(), route.callee(), alerting), true);
             }
             if (answer != null) {
-                pushes.event(app, event("answer", c, route.displayNumber(), route.callee(), answer), true);
+                pushes.event(app, sessionId, event("answer", c, route.displayNumber(), route.callee(), answer), true);
             }
         }
         LOG.info("call {}: {} -> {} routed {}{}", sessionId, Masking.mask(r.caller()), Masking.mask(r.called()), route.route(),
@@ -204,7 +204,7 @@ public final class CallEngine {
         ObjectNode disconnect = route.routed()
                 ? eventNode("disconnect", c, route.displayNumber(), route.callee(), c.end, code)
                 : eventNode("disconnect", c, c.request.caller(), c.request.called(), c.end, code);
-        pushes.event(route.appKey(), Json.text(disconnect), true);
+        pushes.event(route.appKey(), c.sessionId, Json.text(disconnect), true);
         return Json.text(cdr(c, code, icid, rec));
     }
 

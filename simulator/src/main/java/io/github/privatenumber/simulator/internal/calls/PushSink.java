@@ -7,10 +7,11 @@ public interface PushSink {
 
     /**
      * @param appKey the app whose event URL gets it
+     * @param sessionId the call: its events are delivered one after the other, in the order given
      * @param body the event JSON
      * @param repushOnFailure {@code false} for {@code callin}, which the platform does not re-push
      */
-    void event(String appKey, String body, boolean repushOnFailure);
+    void event(String appKey, String sessionId, String body, boolean repushOnFailure);
 
     /**
      * Pushes CDRs of calls that ended together, batched by 50.

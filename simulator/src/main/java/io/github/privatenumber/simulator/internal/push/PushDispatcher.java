@@ -54,6 +54,11 @@ import org.slf4j.LoggerFactory;
  * may not be re-pushed) is {@link PushRecord.State#NOT_REPUSHED} after its one failed attempt. Re-pushes
  * go to the URL the push was created with, even if {@link #setUrls} changed it since.
  *
+ * <p><b>Order.</b> Events pushed with the same order key (a call's sessionId) are sent one after the
+ * other, in the order they were pushed (callin, callout, alerting, answer, disconnect): each one's first
+ * attempt starts when the previous one's first attempt has ended, delivered or failed. Re-pushes after a
+ * failure run on their own schedule and never hold up the call's later events.
+ *
  * <p><b>CDRs.</b> {@link #queueCdr} collects records; a batch of at most 50 goes out when 50 are queued
  * or when {@link PushSettings#cdrBatchWindow()} has passed since the oldest queued record.
  *
@@ -105,6 +110,8 @@ public final class PushDispatcher implements AutoCloseable {
     private URI cdrUrl;
     private final Map<Long, Push> pushes = new LinkedHashMap<>();
     private final ArrayDeque<QueuedCdr> cdrQueue = new ArrayDeque<>();
+    /** Per call (sessionId): its events waiting for the previous one's first attempt; present while one is out. */
+    private final Map<String, ArrayDeque<Push>> chains = new java.util.HashMap<>();
     private ScheduledFuture<?> cdrTimer;
     private long nextId = 1;
     private int pending;
@@ -118,10 +125,13 @@ public final class PushDispatcher implements AutoCloseable {
         final String body;
         final byte[] bytes;
         final boolean repushOnFailure;
+        /** Events of one call share a key and are sent one after the other; {@code null} for no order. */
+        final String orderKey;
         final List<PushRecord.Attempt> attempts = new ArrayList<>();
         PushRecord.State state = PushRecord.State.PENDING;
 
-        Push(long id, PushRecord.Kind kind, URI url, String body, boolean repushOnFailure) {
+        Push(long id, PushRecord.Kind kind, URI url, String body, boolean repushOnFailure, String orderKey) {
+            this.orderKey = orderKey;
             this.id = id;
             this.kind = kind;
             this.url = url;
@@ -201,6 +211,22 @@ public final class PushDispatcher implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public long pushEvent(String eventJsonBody, boolean repushOnFailure) {
+        return pushEvent(eventJsonBody, repushOnFailure, null);
+    }
+
+    /**
+     * Pushes one call event, in order with the other events of the same call: its first attempt starts only
+     * when the first attempt of the call's previous event has ended, delivered or not. Re-pushes are
+     * scheduled independently and hold nothing up (the platform does not stall a call's later events behind
+     * a failing earlier one).
+     *
+     * @param eventJsonBody the complete JSON body, sent as given
+     * @param repushOnFailure {@code false} for {@code callin}, which may not be re-pushed
+     * @param orderKey the call's sessionId; {@code null} for no ordering
+     * @return the push id, or -1 if no event URL is set
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public long pushEvent(String eventJsonBody, boolean repushOnFailure, String orderKey) {
         Objects.requireNonNull(eventJsonBody, "eventJsonBody");
         Push push;
         lock.lock();
@@ -210,7 +236,15 @@ public final class PushDispatcher implements AutoCloseable {
                 LOG.debug("no event URL set: event not pushed");
                 return -1;
             }
-            push = register(PushRecord.Kind.EVENT, eventUrl, eventJsonBody, repushOnFailure);
+            push = register(PushRecord.Kind.EVENT, eventUrl, eventJsonBody, repushOnFailure, orderKey);
+            if (orderKey != null) {
+                ArrayDeque<Push> waiting = chains.get(orderKey);
+                if (waiting != null) {
+                    waiting.add(push); // sent when the call's previous event has had its first attempt
+                    return push.id;
+                }
+                chains.put(orderKey, new ArrayDeque<>());
+            }
         } finally {
             lock.unlock();
         }
@@ -358,8 +392,8 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     /** Creates and records a push; caller holds the lock. */
-    private Push register(PushRecord.Kind kind, URI url, String body, boolean repushOnFailure) {
-        Push push = new Push(nextId++, kind, url, body, repushOnFailure);
+    private Push register(PushRecord.Kind kind, URI url, String body, boolean repushOnFailure, String orderKey) {
+        Push push = new Push(nextId++, kind, url, body, repushOnFailure, orderKey);
         pushes.put(push.id, push);
         pending++;
         if (pushes.size() > MAX_RETAINED) {
@@ -390,7 +424,7 @@ public final class PushDispatcher implements AutoCloseable {
                 LOG.debug("no CDR URL set: batch of {} CDR(s) dropped", n);
                 continue;
             }
-            batches.add(register(PushRecord.Kind.CDR, cdrUrl, body.toString(), true));
+            batches.add(register(PushRecord.Kind.CDR, cdrUrl, body.toString(), true, null));
         }
         if (!batches.isEmpty() || cdrQueue.isEmpty()) {
             changed.signalAll();
@@ -526,6 +560,9 @@ public final class PushDispatcher implements AutoCloseable {
             }
             push.attempts.add(new PushRecord.Attempt(at, status, error));
             int attemptNo = push.attempts.size();
+            if (attemptNo == 1 && push.orderKey != null) {
+                releaseNext(push.orderKey);
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("push {} ({}) attempt {} to {}: {}", push.id, push.kind, attemptNo,
                         Masking.maskText(push.url.toString()), error == null ? "HTTP 200" : error);
@@ -554,6 +591,17 @@ public final class PushDispatcher implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Starts the next waiting event of a call, or ends its chain; caller holds the lock. */
+    private void releaseNext(String orderKey) {
+        ArrayDeque<Push> waiting = chains.get(orderKey);
+        Push next = waiting == null ? null : waiting.poll();
+        if (next == null) {
+            chains.remove(orderKey);
+        } else {
+            submit(next);
         }
     }
 

@@ -81,6 +81,7 @@ public final class ApiHandler {
         }
         try {
             Map<String, String> query = QueryString.parse(r.rawQuery());
+            AuthCheck.singleHeaders(r::values);
             switch (r.path()) {
                 case RECORDING_PATH:
                     return recordingUrl(r, query);

@@ -7,6 +7,7 @@ import io.github.privatenumber.simulator.internal.ApiException;
 import io.github.privatenumber.simulator.internal.ResultCodes;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * missing; 1023009 X-AKSK not a {@code UsernameToken} attribute list; 1023010 Username missing; 1023011
  * PasswordDigest missing; 1023012 Nonce missing; 1023031 Nonce not 1–128 letters or digits; 1023032 Created
  * missing; 1023033 Created not {@code yyyy-MM-dd'T'HH:mm:ss'Z'}; 1023034 PasswordDigest not Base64 of 32
- * bytes; 1023035 an attribute given twice; 1023036 WSSE switched off; 1023037 anything else the verifier
+ * bytes; 1023035 an attribute given twice; 1023036 WSSE switched off; 1023037 {@code Authorization},
+ * {@code X-AKSK} or {@code X-WSSE} given twice (see {@link #singleHeaders}), or anything else the verifier
  * cannot read.
  */
 public final class AuthCheck {
@@ -91,6 +93,20 @@ public final class AuthCheck {
                 return new ApiException(400, "1023036", "the legacy WSSE scheme is not accepted by this simulator");
             default:
                 return new ApiException(400, "1023037", "Authorization or X-AKSK cannot be read");
+        }
+    }
+
+    /**
+     * Refuses a request that carries an authentication header more than once: which one would count?
+     *
+     * @param values a header's values by name
+     * @throws ApiException 400 1023037 naming the header
+     */
+    public static void singleHeaders(Function<String, List<String>> values) {
+        for (String name : new String[] {"Authorization", "X-AKSK", "X-WSSE"}) {
+            if (values.apply(name).size() > 1) {
+                throw bad("1023037", "the " + name + " header is given more than once");
+            }
         }
     }
 

@@ -14,7 +14,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -315,11 +314,7 @@ public final class HttpServerCore implements AutoCloseable {
         byte[] body = body(in, out, headers, http10);
         String connection = joined(headers, "Connection").toLowerCase(Locale.ROOT);
         boolean keepAlive = http10 ? tokens(connection).contains("keep-alive") : !tokens(connection).contains("close");
-        Map<String, List<String>> frozen = Collections.unmodifiableMap(headers);
-        ApiRequest request = new ApiRequest(method, path, uri.getRawQuery(), name -> {
-            List<String> v = frozen.get(name);
-            return v == null ? null : v.get(0);
-        }, body);
+        ApiRequest request = new ApiRequest(method, path, uri.getRawQuery(), headers, body);
         return new Parsed(request, keepAlive, http10, head);
     }
 

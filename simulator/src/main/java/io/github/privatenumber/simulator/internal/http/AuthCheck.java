@@ -71,6 +71,10 @@ public final class AuthCheck {
                     // the verifier refused the headers' form: find the precise code (throws), else the generic one
                     structure(headers);
                     throw map(e);
+                case BAD_DIGEST:
+                    // a digest that is no Base64 of 32 bytes can never match: it is malformed, not wrong
+                    digestShape(headers);
+                    throw map(e);
                 default:
                     throw map(e);
             }
@@ -167,12 +171,33 @@ public final class AuthCheck {
         if (!CREATED.matcher(a.get("Created")).matches()) {
             throw bad("1023033", "Created must be UTC time like 2018-02-12T15:30:20Z");
         }
-        try {
-            if (Base64.getDecoder().decode(a.get("PasswordDigest")).length != 32) {
-                throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
-            }
-        } catch (IllegalArgumentException e) {
+        if (!isDigest(a.get("PasswordDigest"))) {
             throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
+        }
+    }
+
+    /** Throws 400 1023034 when the token's PasswordDigest is not the Base64 of 32 bytes. */
+    private static void digestShape(Function<String, String> headers) {
+        String token = headers.apply("X-AKSK");
+        if (token == null) {
+            token = headers.apply("X-WSSE");
+        }
+        String t = token == null ? "" : token.strip();
+        if (!t.startsWith("UsernameToken ")) {
+            return;
+        }
+        Map<String, String> a = attributes(t.substring("UsernameToken ".length()));
+        String digest = a == null ? null : a.get("PasswordDigest");
+        if (digest != null && !isDigest(digest)) {
+            throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
+        }
+    }
+
+    private static boolean isDigest(String digest) {
+        try {
+            return Base64.getDecoder().decode(digest).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -171,6 +171,44 @@ class AdminApiTest {
     }
 
     @Test
+    void pushUrlsChangesOnlyTheUrlsGiven() {
+        assertEquals(200, admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"http://127.0.0.1:1/e\",\"feeUrl\":\"http://127.0.0.1:1/f\"}").status());
+        Api.Resp none = admin("POST", "/simulator/push-urls", "{}");
+        assertEquals(200, none.status());
+        assertEquals("http://127.0.0.1:1/e", none.json().get("eventUrl").textValue());
+        assertEquals("http://127.0.0.1:1/f", none.json().get("feeUrl").textValue());
+        admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"http://127.0.0.1:2/e\"}");
+        JsonNode app = admin("GET", "/simulator/state", null).json().get("apps").get(0);
+        assertEquals("http://127.0.0.1:2/e", app.get("eventUrl").textValue());
+        assertEquals("http://127.0.0.1:1/f", app.get("feeUrl").textValue(), "feeUrl kept");
+        admin("POST", "/simulator/push-urls", "{\"feeUrl\":null}");
+        app = admin("GET", "/simulator/state", null).json().get("apps").get(0);
+        assertEquals("http://127.0.0.1:2/e", app.get("eventUrl").textValue(), "eventUrl kept");
+        assertTrue(app.get("feeUrl").isNull(), "an explicit null removes it");
+        assertEquals(400, admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"ftp://x/y\",\"feeUrl\":\"http://127.0.0.1:3/f\"}").status());
+        app = admin("GET", "/simulator/state", null).json().get("apps").get(0);
+        assertTrue(app.get("feeUrl").isNull(), "a refused request changes nothing");
+        sim.setPushUrls(null, null);
+    }
+
+    @Test
+    void oversizedAndNonUtf8AdminBodiesSayWhatIsWrong() {
+        StringBuilder calls = new StringBuilder("{\"calls\":[");
+        for (int i = 0; i < 5000; i++) {
+            calls.append(i == 0 ? "" : ",").append("{\"caller\":\"").append(A).append("\",\"called\":\"+8617002100004\"}");
+        }
+        Api.Resp big = admin("POST", "/simulator/calls", calls.append("]}").toString());
+        assertEquals(413, big.status(), big.toString());
+        assertTrue(big.json().get("error").textValue().contains("limit"), big.toString());
+        assertTrue(sim.state().calls().isEmpty());
+
+        byte[] latin1 = "{\"caller\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        Api.Resp notUtf8 = api.send("POST", "/simulator/calls", latin1, Map.of("Content-Type", "application/json"));
+        assertEquals(400, notUtf8.status());
+        assertEquals("the body is not valid UTF-8", notUtf8.json().get("error").textValue());
+    }
+
+    @Test
     void pushUrlsEndpointRejectsBadUrls() {
         assertEquals(400, admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"ftp://x/y\"}").status());
         assertEquals(400, admin("POST", "/simulator/push-urls", "{\"appKey\":\"nope\",\"eventUrl\":\"http://127.0.0.1:1/e\"}").status());

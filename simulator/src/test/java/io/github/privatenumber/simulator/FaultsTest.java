@@ -161,8 +161,31 @@ class FaultsTest {
 
     @Test
     void adminEndpointsAreNeverFaulted() {
-        sim.faults().add(Fault.serverError("/simulator/state").unlimited());
+        assertThrows(IllegalArgumentException.class, () -> Fault.serverError("/simulator/state"));
+        assertThrows(IllegalArgumentException.class, () -> Fault.serverError("/simulator"));
+        Api.Resp r = api.send("POST", "/simulator/faults", "{\"path\":\"/simulator/state\",\"kind\":\"server_error\"}"
+                .getBytes(StandardCharsets.UTF_8), Map.of());
+        assertEquals(400, r.status());
+        assertTrue(r.json().get("error").textValue().contains("never faulted"), r.toString());
+        assertTrue(sim.faults().list().isEmpty());
         assertEquals(200, api.send("GET", "/simulator/state", null, Map.of()).status());
+    }
+
+    @Test
+    void faultMethodsAreHttpMethodsOrAny() {
+        for (String m : new String[] {"PATCH", "FOO", "", "get post"}) {
+            assertThrows(IllegalArgumentException.class, () -> Fault.serverError(Api.BINDING).onMethod(m), m);
+            Api.Resp r = api.send("POST", "/simulator/faults", ("{\"path\":\"" + Api.BINDING + "\",\"method\":\"" + m
+                    + "\",\"kind\":\"server_error\"}").getBytes(StandardCharsets.UTF_8), Map.of());
+            assertEquals(400, r.status(), m + ": " + r);
+            assertTrue(r.json().get("error").textValue().contains("method"), r.toString());
+        }
+        assertTrue(sim.faults().list().isEmpty());
+        assertEquals(null, Fault.serverError(Api.BINDING).onMethod("*").method());
+        assertEquals("HEAD", Fault.serverError(Api.BINDING).onMethod("head").method());
+        assertEquals(200, api.send("POST", "/simulator/faults", ("{\"path\":\"" + Api.BINDING
+                + "\",\"method\":\"*\",\"kind\":\"server_error\"}").getBytes(StandardCharsets.UTF_8), Map.of()).status());
+        assertEquals(500, api.query("relationNum", "x").status());
     }
 
     @Test

@@ -139,7 +139,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         apps.startDispatchers();
-        HttpFront f = new HttpFront(api, new AdminHandler(this), faults, config.workerThreads());
+        HttpFront f = new HttpFront(api, new AdminHandler(this, config.maxBodyBytes()), faults, config.workerThreads());
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
             SSLContext ssl = !config.https() ? null : config.serverSsl() != null ? config.serverSsl() : certificate.serverContext();

@@ -23,6 +23,9 @@ import io.github.privatenumber.simulator.internal.calls.Recordings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,12 +44,15 @@ public final class AdminHandler {
     public static final String PREFIX = "/simulator/";
 
     private final Engine engine;
+    private final int maxBodyBytes;
 
     /**
      * @param engine the simulator
+     * @param maxBodyBytes the request body limit, for messages
      */
-    public AdminHandler(Engine engine) {
+    public AdminHandler(Engine engine, int maxBodyBytes) {
         this.engine = engine;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -92,8 +98,21 @@ public final class AdminHandler {
                 default:
                     return error(404, "no such admin endpoint");
             }
+        } catch (AdminError e) {
+            return error(e.status, e.getMessage());
         } catch (IllegalArgumentException | ApiException e) {
             return error(400, e.getMessage());
+        }
+    }
+
+    /** An admin request refused with a status other than 400. */
+    private static final class AdminError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        AdminError(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
         }
     }
 
@@ -120,12 +139,25 @@ public final class AdminHandler {
         return Answer.json(status, n);
     }
 
-    private static JsonNode body(ApiRequest r) {
-        if (r.body() == null || r.body().length == 0) {
+    private JsonNode body(ApiRequest r) {
+        if (r.body() == null) {
+            throw new AdminError(413, "the body is larger than the admin API's limit of " + maxBodyBytes
+                    + " bytes; send fewer items per request");
+        }
+        if (r.body().length == 0) {
             throw new IllegalArgumentException("a JSON body is required");
         }
+        String text;
         try {
-            JsonNode n = Json.MAPPER.readTree(new String(r.body(), StandardCharsets.UTF_8));
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(r.body())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the body is not valid UTF-8");
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(text);
             if (n == null || !n.isObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object");
             }
@@ -323,10 +355,19 @@ public final class AdminHandler {
         return o;
     }
 
+    /** Changes only the URLs present in the body; an explicit {@code null} (or "") removes one. */
     private Answer pushUrls(JsonNode b) {
         String appKey = text(b, "appKey", false);
-        engine.apps().setUrls(appKey, uri(text(b, "eventUrl", false)), uri(text(b, "feeUrl", false)));
-        return ok();
+        boolean setEvent = b.has("eventUrl");
+        boolean setFee = b.has("feeUrl");
+        Apps.App app = engine.apps().updateUrls(appKey, setEvent, setEvent ? uri(text(b, "eventUrl", false)) : null,
+                setFee, setFee ? uri(text(b, "feeUrl", false)) : null);
+        ObjectNode out = Json.object();
+        out.put("status", "ok");
+        out.put("appKey", app.credentials().appKey());
+        out.put("eventUrl", app.eventUrl() == null ? null : app.eventUrl().toString());
+        out.put("feeUrl", app.feeUrl() == null ? null : app.feeUrl().toString());
+        return Answer.json(200, out);
     }
 
     private static URI uri(String s) {

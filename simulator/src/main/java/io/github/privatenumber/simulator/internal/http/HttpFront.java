@@ -81,7 +81,8 @@ public final class HttpFront implements HttpServerCore.Handler, AutoCloseable {
             return Reply.drop(Reply.Drop.CLOSE);
         } catch (RuntimeException e) {
             LOG.error("internal error on {} {}: {}", method, Masking.maskText(path), Masking.maskText(String.valueOf(e)), e);
-            return Reply.of(Answer.result(500, ResultCodes.INTERNAL_ERROR, "internal error"));
+            return Reply.of(AdminHandler.isAdminPath(path) ? AdminHandler.error(500, "internal error: " + e.getClass().getSimpleName())
+                    : Answer.result(500, ResultCodes.INTERNAL_ERROR, "internal error"));
         }
     }
 

@@ -94,6 +94,15 @@ public final class HttpFront implements HttpServerCore.Handler, AutoCloseable {
         return Answer.result(status, resultCode, message);
     }
 
+    @Override
+    public Answer bodyTooLarge(String path, int limit) {
+        String message = "the request body is larger than " + limit + " bytes";
+        if (path != null && AdminHandler.isAdminPath(path)) {
+            return AdminHandler.error(413, message + " (the admin API's limit); send fewer items per request");
+        }
+        return Answer.result(403, ResultCodes.INVALID_REQUEST, message);
+    }
+
     /** Ends every latency wait. */
     @Override
     public void close() {

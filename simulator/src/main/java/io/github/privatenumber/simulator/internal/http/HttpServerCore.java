@@ -76,6 +76,15 @@ public final class HttpServerCore implements AutoCloseable {
          * @return the answer
          */
         Answer refuse(String path, int status, String resultCode, String message);
+
+        /**
+         * Builds the answer to a request whose body is over the limit; it is answered without being read.
+         *
+         * @param path the raw path
+         * @param limit the limit in bytes
+         * @return the answer
+         */
+        Answer bodyTooLarge(String path, int limit);
     }
 
     /**
@@ -203,14 +212,32 @@ public final class HttpServerCore implements AutoCloseable {
 
     // ------------------------------------------------------------------ one connection
 
-    /** A request the HTTP layer refuses; {@code answer} is written (if not null), then the connection closes. */
+    /**
+     * A request the HTTP layer refuses; {@code answer} is written (if not null), then the connection closes,
+     * with the rest of the request drained first when {@code linger} (it may still be arriving).
+     */
     private static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
         final transient Answer answer;
+        final boolean linger;
 
         Refused(Answer answer) {
+            this(answer, answer != null);
+        }
+
+        Refused(Answer answer, boolean linger) {
             super(null, null, false, false);
             this.answer = answer;
+            this.linger = linger;
+        }
+    }
+
+    /** The request line and headers are over the limit. */
+    private static final class HeadTooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HeadTooLarge() {
+            super(null, null, false, false);
         }
     }
 
@@ -237,6 +264,9 @@ public final class HttpServerCore implements AutoCloseable {
                 } catch (Refused r) {
                     if (r.answer != null) {
                         write(socket, out, r.answer, false, false, false);
+                    }
+                    if (r.linger) {
+                        lingeringClose(socket, in);
                     }
                     return;
                 } catch (SocketTimeoutException e) {
@@ -269,6 +299,15 @@ public final class HttpServerCore implements AutoCloseable {
     }
 
     private Parsed read(Input in, OutputStream out) throws IOException, Refused {
+        try {
+            return readRequest(in, out);
+        } catch (HeadTooLarge e) {
+            throw new Refused(handler.refuse(in.path, 400, "1023037",
+                    "the request line and headers are larger than " + settings.maxHeaderBytes() + " bytes"));
+        }
+    }
+
+    private Parsed readRequest(Input in, OutputStream out) throws IOException, Refused, HeadTooLarge {
         int[] budget = {settings.maxHeaderBytes()};
         String line = in.line(budget);
         for (int blank = 0; line.isEmpty() && blank < 4; blank++) {
@@ -319,7 +358,8 @@ public final class HttpServerCore implements AutoCloseable {
     }
 
     /** The body: {@code null} when it is over the limit (the connection closes after the answer). */
-    private byte[] body(Input in, OutputStream out, Map<String, List<String>> headers, boolean http10) throws IOException, Refused {
+    private byte[] body(Input in, OutputStream out, Map<String, List<String>> headers, boolean http10)
+            throws IOException, Refused, HeadTooLarge {
         List<String> te = headers.get("Transfer-Encoding");
         List<String> cl = headers.get("Content-Length");
         int max = settings.maxBodyBytes();
@@ -328,7 +368,11 @@ public final class HttpServerCore implements AutoCloseable {
                 throw plain(400, "Bad request: unsupported Transfer-Encoding");
             }
             continueIfExpected(out, headers, http10);
-            return in.chunked(max, budgetFor(max));
+            byte[] b = in.chunked(max);
+            if (b == null) {
+                throw new Refused(handler.bodyTooLarge(in.path, max));
+            }
+            return b;
         }
         if (cl == null) {
             return new byte[0];
@@ -346,9 +390,8 @@ public final class HttpServerCore implements AutoCloseable {
             length = n;
         }
         if (length > max) {
-            byte[] part = new byte[max + 1];
-            in.readFully(part, max + 1);
-            return null;
+            // answered at once, without reading the body; the rest is drained only to close cleanly
+            throw new Refused(handler.bodyTooLarge(in.path, max));
         }
         if (length > 0) {
             continueIfExpected(out, headers, http10);
@@ -356,10 +399,6 @@ public final class HttpServerCore implements AutoCloseable {
         byte[] b = new byte[(int) length];
         in.readFully(b, b.length);
         return b;
-    }
-
-    private static int[] budgetFor(int maxBody) {
-        return new int[] {maxBody};
     }
 
     private static void continueIfExpected(OutputStream out, Map<String, List<String>> headers, boolean http10) throws IOException {
@@ -427,6 +466,40 @@ public final class HttpServerCore implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes a connection whose request was not read to its end: our side first (FIN, so the answer goes out
+     * whole), then what the client still sends is read and dropped for a short, bounded while. Closing with
+     * unread data at once would send a TCP reset, which can destroy the answer before the client reads it.
+     */
+    private static void lingeringClose(Socket socket, Input in) {
+        try {
+            try {
+                socket.shutdownOutput();
+            } catch (UnsupportedOperationException tls) {
+                // an SSLSocket cannot half-close; the drain below still helps
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            long budget = 64L * 1024 * 1024;
+            byte[] sink = new byte[16 * 1024];
+            InputStream raw = socket.getInputStream();
+            budget -= in.lim - in.pos;
+            while (budget > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                socket.setSoTimeout((int) Math.max(1, Math.min(500, TimeUnit.NANOSECONDS.toMillis(left))));
+                int n = raw.read(sink);
+                if (n < 0) {
+                    return;
+                }
+                budget -= n;
+            }
+        } catch (IOException e) {
+            // silence, a reset or a close: done either way
+        }
+    }
+
     private static String reason(int status) {
         switch (status) {
             case 200: return "OK";
@@ -452,8 +525,8 @@ public final class HttpServerCore implements AutoCloseable {
         private final Socket socket;
         private final InputStream in;
         private final byte[] buf = new byte[8192];
-        private int pos;
-        private int lim;
+        int pos;
+        int lim;
         /** System.nanoTime() by which the current request must be complete; 0 while waiting between requests. */
         long deadline;
         /** The current request's path once known, for error answers. */
@@ -507,7 +580,7 @@ public final class HttpServerCore implements AutoCloseable {
         }
 
         /** One line without its CRLF (a bare LF is accepted), as ISO-8859-1; counts against the budget. */
-        String line(int[] budget) throws IOException, Refused {
+        String line(int[] budget) throws IOException, Refused, HeadTooLarge {
             ByteArrayOutputStream b = new ByteArrayOutputStream(64);
             while (true) {
                 int c = read();
@@ -515,7 +588,7 @@ public final class HttpServerCore implements AutoCloseable {
                     throw new Refused(null); // the client went away mid-request
                 }
                 if (--budget[0] < 0) {
-                    throw new Refused(null);
+                    throw new HeadTooLarge();
                 }
                 if (c == '\n') {
                     byte[] bytes = b.toByteArray();
@@ -539,10 +612,10 @@ public final class HttpServerCore implements AutoCloseable {
             }
         }
 
-        /** A chunked body; {@code null} when it exceeds {@code max}. */
-        byte[] chunked(int max, int[] lineBudget) throws IOException, Refused {
+        /** A chunked body; {@code null} as soon as it exceeds {@code max} (the rest is not read). */
+        byte[] chunked(int max) throws IOException, Refused, HeadTooLarge {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            int[] budget = {8192 + lineBudget[0] / 8};
+            int[] budget = {64 * 1024};
             while (true) {
                 String sizeLine = line(budget);
                 int semi = sizeLine.indexOf(';');
@@ -558,7 +631,7 @@ public final class HttpServerCore implements AutoCloseable {
                 }
                 if (size == 0) {
                     while (!line(budget).isEmpty()) {
-                        // trailer fields are read and ignored
+                        // trailer fields are read and ignored (they count against the same budget)
                     }
                     return body.toByteArray();
                 }

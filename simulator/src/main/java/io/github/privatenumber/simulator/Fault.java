@@ -84,7 +84,7 @@ public record Fault(String path, String method, FaultKind kind, Duration latency
 
     /**
      * @param path exact path
-     * @return a rule dropping the connection of the next matching request before processing it
+     * @return a rule resetting the connection (TCP RST) of the next matching request without processing it
      */
     public static Fault connectionReset(String path) {
         return new Fault(path, null, FaultKind.CONNECTION_RESET, Duration.ZERO, 1);
@@ -92,7 +92,7 @@ public record Fault(String path, String method, FaultKind kind, Duration latency
 
     /**
      * @param path exact path
-     * @return a rule processing the next matching request, then dropping the connection without an answer
+     * @return a rule processing the next matching request, then closing the connection (FIN) without an answer
      */
     public static Fault answerLost(String path) {
         return new Fault(path, null, FaultKind.ANSWER_LOST, Duration.ZERO, 1);

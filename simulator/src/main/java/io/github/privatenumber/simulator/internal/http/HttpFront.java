@@ -57,8 +57,8 @@ public final class HttpFront implements HttpServerCore.Handler, AutoCloseable {
                 }
             }
             if (fault.kind() == FaultKind.CONNECTION_RESET) {
-                LOG.info("fault: dropping the connection of {} {} before processing", method, path);
-                return Reply.drop(Reply.Drop.CLOSE);
+                LOG.info("fault: resetting the connection of {} {} before processing", method, path);
+                return Reply.drop(Reply.Drop.RESET);
             }
             if (fault.kind() == FaultKind.SERVER_ERROR) {
                 LOG.info("fault: answering 500 to {} {} without processing", method, path);

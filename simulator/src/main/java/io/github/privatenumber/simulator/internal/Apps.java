@@ -161,14 +161,16 @@ public final class Apps implements PushSink, AutoCloseable {
     }
 
     @Override
-    public void cdrs(String appKey, List<String> records) {
+    public void cdrs(String appKey, List<String> records, boolean together) {
         // without a CDR URL the dispatcher drops them (and records nothing)
         PushDispatcher d = apps.get(appKey).dispatcher;
         try {
             for (String r : records) {
                 d.queueCdr(r);
             }
-            d.flushCdrs();
+            if (together) {
+                d.flushCdrs();
+            }
         } catch (IllegalStateException closed) {
             LOG.debug("{} CDR(s) of app {} not pushed: the simulator is resetting or closing", records.size(), appKey);
         }

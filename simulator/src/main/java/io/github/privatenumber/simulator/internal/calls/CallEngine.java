@@ -125,7 +125,8 @@ public final class CallEngine {
             }
             results.add(c.result);
         }
-        cdrsByApp.forEach(pushes::cdrs);
+        boolean together = requests.size() > 1;
+        cdrsByApp.forEach((app, cdrs) -> pushes.cdrs(app, cdrs, together));
         return results;
     }
 
@@ -314,7 +315,7 @@ public final class CallEngine {
             Instant now = clock.instant();
             c.end = now.isBefore(c.answer) ? c.answer : now;
         }
-        pushes.cdrs(appKey, List.of(finish(c, 0)));
+        pushes.cdrs(appKey, List.of(finish(c, 0)), false);
         LOG.info("call {} stopped through callStop", sessionId);
     }
 

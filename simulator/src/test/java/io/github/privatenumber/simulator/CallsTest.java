@@ -436,6 +436,14 @@ class CallsTest {
         String location = url.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains("%3D"), "the link carries percent-escapes that must be kept as sent: " + location);
 
+        // a client that decodes the Location breaks the signature: refused like a storage service would
+        String decoded = java.net.URLDecoder.decode(location.substring(sim.baseUrl().toString().length()), StandardCharsets.UTF_8);
+        Api.Resp broken = api.send("GET", decoded.replace(" ", "+"), null, Map.of());
+        assertEquals(403, broken.status(), decoded + ": " + broken);
+        assertTrue(broken.text().startsWith("SignatureDoesNotMatch"), broken.text());
+        String lowerCaseEscapes = location.substring(sim.baseUrl().toString().length()).replace("%3D", "%3d");
+        assertEquals(403, api.send("GET", lowerCaseEscapes, null, Map.of()).status(), "exactly as sent");
+
         // the storage side: no auth headers needed
         Api.Resp wav = api.send("GET", location.substring(sim.baseUrl().toString().length()), null, Map.of());
         assertEquals(200, wav.status());

@@ -23,6 +23,7 @@ import io.github.privatenumber.simulator.internal.calls.Recordings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -387,10 +388,27 @@ public final class AdminHandler {
 
     private Answer recordingFile(ApiRequest r) {
         String name = URLDecoder.decode(r.path().substring(ApiHandler.RECORDING_FILES.length()), StandardCharsets.UTF_8);
-        String signature = QueryString.parse(r.rawQuery()).get("Signature");
-        Recordings.Link link = signature == null ? null : engine.recordings().link(signature);
+        QueryString.parse(r.rawQuery()); // refuses broken escapes and repeated names
+        String raw = QueryString.raw(r.rawQuery(), "Signature");
+        Recordings.Link link = null;
+        String signature = null;
+        if (raw != null) {
+            // the issued form first; then the token a client gets by decoding the link ('+' kept as '+')
+            for (String candidate : new String[] {QueryString.decode(raw), QueryString.decode(raw.replace("+", "%2B"))}) {
+                link = engine.recordings().link(candidate);
+                if (link != null) {
+                    signature = candidate;
+                    break;
+                }
+            }
+        }
         if (link == null || !link.recording().objectName().equals(name)) {
             return new Answer(404, "text/plain;charset=UTF-8", Map.of(), "NoSuchKey".getBytes(StandardCharsets.UTF_8));
+        }
+        if (!URLEncoder.encode(signature, StandardCharsets.UTF_8).equals(raw)) {
+            // like a storage service: the signature must come back exactly as it was issued, escapes and all
+            return new Answer(403, "text/plain;charset=UTF-8", Map.of(), ("SignatureDoesNotMatch: use the Location exactly as"
+                    + " it was sent; its percent-escapes are part of the signature").getBytes(StandardCharsets.UTF_8));
         }
         if (engine.clock().instant().isAfter(link.expiresAt()) || engine.recordings().isExpired(link.recording())) {
             return new Answer(403, "text/plain;charset=UTF-8", Map.of(), "Request has expired".getBytes(StandardCharsets.UTF_8));

@@ -45,6 +45,24 @@ public final class QueryString {
         return out;
     }
 
+    /**
+     * @param raw the raw query, may be {@code null}
+     * @param name a parameter name (plain ASCII, as sent)
+     * @return the parameter's value exactly as sent (still percent-encoded), {@code null} when absent
+     */
+    static String raw(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if ((eq < 0 ? pair : pair.substring(0, eq)).equals(name)) {
+                return eq < 0 ? "" : pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
     private static String printable(String name) {
         String n = name.length() > 64 ? name.substring(0, 64) + "..." : name;
         return n.codePoints().allMatch(c -> c >= 0x20 && c < 0x7F) ? n : "(a name with unusual characters)";

@@ -209,6 +209,17 @@ class AdminApiTest {
     }
 
     @Test
+    void headIsAnswered405WithoutABody() {
+        for (String path : new String[] {Api.BINDING + "?app_key=" + api.appKey(), "/simulator/health"}) {
+            String answer = RawHttp.exchange(sim.baseUrl(), "HEAD " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", null);
+            assertTrue(answer.startsWith("HTTP/1.1 405 "), answer);
+            assertTrue(answer.contains("\r\nAllow: "), answer);
+            assertTrue(answer.contains("\r\nContent-Length: "), answer);
+            assertTrue(answer.endsWith("\r\n\r\n"), "no body after the head: " + answer);
+        }
+    }
+
+    @Test
     void pushUrlsEndpointRejectsBadUrls() {
         assertEquals(400, admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"ftp://x/y\"}").status());
         assertEquals(400, admin("POST", "/simulator/push-urls", "{\"appKey\":\"nope\",\"eventUrl\":\"http://127.0.0.1:1/e\"}").status());

@@ -159,7 +159,8 @@ public final class Engine implements AutoCloseable {
                     apps.first().credentials().appKey());
         } catch (IOException e) {
             apps.close();
-            throw new UncheckedIOException("cannot start the simulator on " + config.host() + ":" + config.port(), e);
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            throw new UncheckedIOException("cannot start the simulator on " + config.host() + ":" + config.port() + ": " + cause, e);
         }
     }
 

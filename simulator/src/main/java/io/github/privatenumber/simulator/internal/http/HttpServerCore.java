@@ -167,6 +167,8 @@ public final class HttpServerCore implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.debug("accept failed: {}", e.toString());
+                    // e.g. out of file descriptors: do not spin; connections already open go on meanwhile
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
                 }
                 continue;
             }

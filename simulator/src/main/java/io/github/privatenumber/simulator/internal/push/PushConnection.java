@@ -78,7 +78,7 @@ final class PushConnection {
             if (url.getRawQuery() != null) {
                 head.append('?').append(url.getRawQuery());
             }
-            head.append(" HTTP/1.1\r\nHost: ").append(url.getRawAuthority()).append("\r\n");
+            head.append(" HTTP/1.1\r\nHost: ").append(host).append(url.getPort() >= 0 ? ":" + url.getPort() : "").append("\r\n");
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
             }

@@ -35,7 +35,7 @@ class ConcurrentStateTest {
             List<Future<?>> callers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 callers.add(pool.submit(() -> {
-                    for (int i = 0; i < 300; i++) {
+                    for (int i = 0; i < 150; i++) {
                         sim.placeCall(CallRequest.of("+8613800000001", y));
                         sim.placeCall(CallRequest.of("+8613700000001", "+8617002100004")); // not forwarded
                     }
@@ -73,7 +73,7 @@ class ConcurrentStateTest {
             placing.set(false);
             pool.shutdownNow();
         }
-        assertEquals(2400, sim.state().calls().size());
+        assertEquals(1200, sim.state().calls().size());
         assertEquals(200, api.send("GET", "/simulator/state", null, Map.of()).status());
     }
 }

@@ -423,6 +423,25 @@ class PushDispatcherTest {
     }
 
     @Test
+    void anHttp10ReceiverThatClosesEveryConnectionLosesNothing() throws Exception {
+        try (Http10Receiver r = new Http10Receiver()) {
+            PushDispatcher d = dispatcher(settings(r.url("/e"), null, PushScheme.AKSK, 1.0));
+            for (int i = 0; i < 100; i++) {
+                d.pushEvent(CALLIN.replace("s-1", "s-" + i), false); // callin: one attempt only, never re-pushed
+            }
+            assertTrue(d.awaitSettled(WAIT));
+            List<String> failed = new ArrayList<>();
+            for (PushRecord p : d.pushes()) {
+                if (p.state() != PushRecord.State.DELIVERED) {
+                    failed.add(p.id() + ": " + p.attempts());
+                }
+            }
+            assertEquals(List.of(), failed);
+            assertEquals(100, new HashSet<>(r.bodies()).size());
+        }
+    }
+
+    @Test
     void connectionRefusedIsAFailure() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

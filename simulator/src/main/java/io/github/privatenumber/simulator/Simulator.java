@@ -498,7 +498,10 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
-         * @param capacity how many nonces are remembered for replay detection (default 200 000)
+         * @param capacity how many nonces are remembered for replay detection (default 200 000). When it is full of
+         *     nonces still inside the skew window, the simulator forgets the oldest one rather than refusing requests
+         *     (it is a test tool and must survive load tests): replay detection is exact as long as fewer than
+         *     capacity / (2 × skew) requests per second are accepted, about 330/s with the defaults
          * @return this builder
          */
         public Builder replayCapacity(int capacity) {

@@ -1,6 +1,7 @@
 package io.github.privatenumber.simulator.internal;
 
 import io.github.privatenumber.core.AppCredentials;
+import io.github.privatenumber.signing.ReplayGuard;
 import io.github.privatenumber.signing.SignatureVerifier;
 import io.github.privatenumber.simulator.CallRequest;
 import io.github.privatenumber.simulator.CallResult;
@@ -114,6 +115,8 @@ public final class Engine implements AutoCloseable {
                 .clock(config.authClock())
                 .allowedSkew(config.allowedSkew())
                 .replayCapacity(config.replayCapacity())
+                // a test tool under load tests: forget the oldest nonce rather than refuse (see Simulator.Builder#replayCapacity)
+                .replayOverflow(ReplayGuard.Overflow.EVICT_OLDEST)
                 .wsseEnabled(config.acceptWsse())
                 .build();
         this.api = new ApiHandler(new AuthCheck(verifier, config.acceptWsse()), platformState, calls, recordings, () -> baseUrl);

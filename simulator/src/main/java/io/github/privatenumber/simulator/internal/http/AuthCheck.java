@@ -93,6 +93,9 @@ public final class AuthCheck {
                 return new ApiException(401, ResultCodes.INVALID_DIGEST, "invalid PasswordDigest: this Nonce was already used");
             case STALE_CREATED:
                 return new ApiException(401, ResultCodes.STALE_CREATED, "Created is too far from the server time");
+            case REPLAY_CACHE_FULL:
+                // only with a guard that refuses when full: the platform is busy, not the request wrong
+                return new ApiException(500, "1010001", "internal error: too many requests inside the window to remember their nonces");
             case SCHEME_DISABLED:
                 return new ApiException(400, "1023036", "the legacy WSSE scheme is not accepted by this simulator");
             default:

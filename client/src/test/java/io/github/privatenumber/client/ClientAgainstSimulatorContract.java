@@ -322,9 +322,9 @@ public abstract class ClientAgainstSimulatorContract {
             warmUp.add(client.queryAsync(ax.subscriptionId()));
         }
         warmUp.forEach(CompletableFuture::join);
-        sim.faults().add(Fault.latency(BINDING_PATH, Duration.ofMillis(100)).onMethod("GET").unlimited());
+        sim.faults().add(Fault.latency(BINDING_PATH, Duration.ofMillis(600)).onMethod("GET").unlimited());
         // The simulator runs in this JVM with a thread per connection of its own: count only the other threads.
-        // What is measured is the threads alive while all 200 calls wait (the simulator holds each answer 100 ms):
+        // What is measured is the threads alive while all 200 calls wait (the simulator holds each answer 600 ms):
         // that is what "a thread per call" would show. The peak is printed too but not asserted: on a machine with
         // one or two CPUs the JDK completes every sendAsync answer on a new short-lived thread of its own, a burst
         // at the end that holds nothing while calls wait.
@@ -333,7 +333,7 @@ public abstract class ClientAgainstSimulatorContract {
         for (int i = 0; i < 200; i++) {
             calls.add(client.queryAsync(ax.subscriptionId()));
         }
-        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         int whileWaiting = liveThreadsOutsideTheSimulator();
         long pending = calls.stream().filter(c -> !c.isDone()).count();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();

@@ -400,7 +400,11 @@ class PushDispatcherTest {
         }
         d.flushCdrs();
         assertTrue(d.awaitSettled(WAIT));
-        assertEquals(204, d.pushes().size());
+        // 200 events, and the 200 CDRs in batches of at most 50 (how many batches depends on how the batch window
+        // falls on a loaded machine)
+        assertEquals(200, d.pushes().stream().filter(p -> p.kind() == PushRecord.Kind.EVENT).count());
+        long cdrPushes = d.pushes().stream().filter(p -> p.kind() == PushRecord.Kind.CDR).count();
+        assertTrue(cdrPushes >= 4 && cdrPushes <= 200, "CDR pushes: " + cdrPushes);
         Set<String> added = threadNames();
         added.removeAll(before);
         // the dispatcher's own threads and the HttpClient's selector, nothing per push

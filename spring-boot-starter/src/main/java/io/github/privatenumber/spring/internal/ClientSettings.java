@@ -184,8 +184,8 @@ public final class ClientSettings {
             return ks;
         } catch (IOException | GeneralSecurityException e) {
             throw new PrivateNumberConfigurationException(property, "cannot be read as a " + type + " trust store ("
-                    + e.getClass().getSimpleName() + ")", "Check " + PREFIX + "truststore.type and " + PREFIX
-                    + "truststore.password.", e);
+                    + e.getClass().getSimpleName() + ")", "Check that " + property + " is a trust store of type " + PREFIX
+                    + "truststore.type and that " + PREFIX + "truststore.password opens it.", e);
         }
     }
 

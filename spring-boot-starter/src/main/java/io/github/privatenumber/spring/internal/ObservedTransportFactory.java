@@ -110,18 +110,34 @@ public final class ObservedTransportFactory implements HttpTransportFactory {
                 activity.recordAttempt(Outcome.TRANSPORT_ERROR, describe(e));
                 throw e;
             }
-            answer.whenComplete((response, error) -> {
-                if (error != null) {
-                    activity.recordAttempt(Outcome.TRANSPORT_ERROR, describe(error));
-                    return;
+            // the caller sees the answer only after it was recorded, so a health probe right after a call sees it;
+            // cancelling what the caller holds (a deadline) still cancels the request in flight
+            CompletableFuture<TransportResponse> observed = new CompletableFuture<>();
+            observed.whenComplete((response, error) -> {
+                if (observed.isCancelled()) {
+                    answer.cancel(true);
                 }
-                byte[] body = response.body();
-                Outcome outcome = classify(response.statusCode(), body);
-                String code = resultCode(body);
-                activity.recordAttempt(outcome, request.method() + " " + request.uri().getRawPath() + ": HTTP "
-                        + response.statusCode() + (code == null ? "" : " resultcode " + code));
             });
-            return answer;
+            answer.whenComplete((response, error) -> {
+                try {
+                    if (error != null) {
+                        activity.recordAttempt(Outcome.TRANSPORT_ERROR, describe(error));
+                    } else {
+                        byte[] body = response.body();
+                        String code = resultCode(body);
+                        activity.recordAttempt(classify(response.statusCode(), body), request.method() + " "
+                                + request.uri().getRawPath() + ": HTTP " + response.statusCode()
+                                + (code == null ? "" : " resultcode " + code));
+                    }
+                } finally {
+                    if (error != null) {
+                        observed.completeExceptionally(error);
+                    } else {
+                        observed.complete(response);
+                    }
+                }
+            });
+            return observed;
         }
 
         @Override

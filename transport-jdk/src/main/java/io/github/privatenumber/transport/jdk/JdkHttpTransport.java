@@ -25,10 +25,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -95,9 +98,12 @@ import javax.net.ssl.TrustManagerFactory;
  * failure reads "not sent" although the first copy was sent; harmless for a GET, and impossible for POST and DELETE.
  *
  * <h2>Closing</h2>
- * {@link #close()} refuses new requests and stops the guard timer thread. {@code HttpClient} has no
- * {@code close()} before Java 21: the reference is dropped so its selector thread ends once requests in flight
- * are done; on Java 21 and later its {@code shutdown()} is called, which lets requests in flight finish.
+ * {@link #close()} refuses new requests and ends every pending one at once with a {@link TransportException}:
+ * {@code requestMayHaveBeenSent() == true} once its exchange had started, {@code false} while it still waited for a
+ * free connection. Started JDK exchanges are cancelled ({@code CompletableFuture.cancel(true)}, which since Java 16
+ * aborts the exchange and closes its connection), and the guard timer thread stops. {@code HttpClient} itself has
+ * no {@code close()} before Java 21: the reference is dropped so its selector thread ends once it has nothing left
+ * to do; on Java 21 and later its {@code shutdown()} is also called.
  */
 public final class JdkHttpTransport implements HttpTransport {
 
@@ -112,6 +118,22 @@ public final class JdkHttpTransport implements HttpTransport {
     private final ScheduledThreadPoolExecutor timer;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Requests not yet answered, each with its JDK exchange once started: {@link #close()} ends them. */
+    private final Map<CompletableFuture<TransportResponse>, Pending> pending = new ConcurrentHashMap<>();
+
+    /**
+     * Markers in a request's exchange slot. The slot moves once from {@code null} to {@link #STARTING} (the request
+     * is about to be handed to the JDK, and then to its exchange) or to {@link #ABANDONED} (it was ended first and
+     * will never be sent), so "was it sent?" has one answer even when a timeout or {@link #close()} races with the
+     * start. Never completed or cancelled.
+     */
+    private static final CompletableFuture<HttpResponse<byte[]>> STARTING = new CompletableFuture<>();
+    private static final CompletableFuture<HttpResponse<byte[]>> ABANDONED = new CompletableFuture<>();
+
+    /** A request not answered yet, and its JDK exchange once it has started. */
+    private record Pending(TransportRequest request,
+            AtomicReference<CompletableFuture<HttpResponse<byte[]>>> exchange) {
+    }
 
     private JdkHttpTransport(HttpClient client, TransportOptions options, String proxyAuthorization) {
         this.client = client;
@@ -200,6 +222,13 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> inFlight = new AtomicReference<>();
+        pending.put(result, new Pending(request, inFlight));
+        result.whenComplete((v, e) -> pending.remove(result));
+        if (closed.get()) {
+            // close() ran after the first check and may have missed this request: end it here
+            result.completeExceptionally(closedFailure(request, false));
+            return result;
+        }
         CompletableFuture<Void> permit = permits.acquire();
         ScheduledFuture<?> guard;
         try {
@@ -208,17 +237,15 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (RejectedExecutionException e) {
             permit.cancel(false);
             releaseIfGranted(permit);
-            return CompletableFuture.failedFuture(new TransportException("the JDK transport is closed", null, false));
+            result.completeExceptionally(closedFailure(request, false));
+            return result;
         }
         result.whenComplete((v, e) -> {
             guard.cancel(false);
             if (e != null) {
-                // timed out or cancelled by the caller: stop waiting for a permit, abort the exchange
+                // timed out, closed or cancelled by the caller: stop waiting for a permit, abort the exchange
                 permit.cancel(false);
-                CompletableFuture<HttpResponse<byte[]>> f = inFlight.get();
-                if (f != null && !f.isDone()) {
-                    f.cancel(true);
-                }
+                cancelExchange(inFlight.get());
             }
         });
         permit.whenComplete((granted, notGranted) -> {
@@ -237,6 +264,11 @@ public final class JdkHttpTransport implements HttpTransport {
     private void send(HttpClient c, TransportRequest request, HttpRequest jdkRequest,
             CompletableFuture<TransportResponse> result,
             AtomicReference<CompletableFuture<HttpResponse<byte[]>>> inFlight) {
+        if (closed.get() || !inFlight.compareAndSet(null, STARTING)) {
+            // ended (timed out or closed) as "not sent" a moment ago: keep it that way
+            permits.release();
+            return;
+        }
         CompletableFuture<HttpResponse<byte[]>> f;
         try {
             f = c.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
@@ -268,13 +300,27 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private void onGuard(TransportRequest request, CompletableFuture<TransportResponse> result,
             AtomicReference<CompletableFuture<HttpResponse<byte[]>>> inFlight) {
-        boolean started = inFlight.get() != null;
+        boolean started = !inFlight.compareAndSet(null, ABANDONED);
         String message = started
                 ? what(request) + ": timed out after " + (connectTimeout.toMillis() + request.responseTimeout().toMillis())
                         + " ms without a complete answer"
                 : what(request) + ": timed out after " + (connectTimeout.toMillis() + request.responseTimeout().toMillis())
                         + " ms waiting for a free connection (maxConnections " + maxConnections + ")";
         result.completeExceptionally(new TransportException(message, null, started));
+    }
+
+    private static TransportException closedFailure(TransportRequest request, boolean started) {
+        return started
+                ? new TransportException(what(request) + ": the JDK transport was closed before the answer arrived; "
+                        + "the request may have reached the server", null, true)
+                : new TransportException(what(request) + ": the JDK transport is closed", null, false);
+    }
+
+    /** Aborts a started JDK exchange (closing its connection); nothing for the markers. */
+    private static void cancelExchange(CompletableFuture<HttpResponse<byte[]>> exchange) {
+        if (exchange != null && exchange != STARTING && exchange != ABANDONED && !exchange.isDone()) {
+            exchange.cancel(true);
+        }
     }
 
     private void releaseIfGranted(CompletableFuture<Void> permit) {
@@ -359,8 +405,10 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     /**
-     * Refuses new requests, stops the guard timer once pending guards have fired, and releases the JDK client
-     * (see the class documentation). Idempotent.
+     * Refuses new requests, ends the requests still pending with a {@link TransportException} (as "may have been
+     * sent" once their exchange had started, "not sent" while they waited for a free connection) and cancels their
+     * JDK exchanges, which closes those connections; stops the guard timer and releases the JDK client (see the
+     * class documentation). Returns without waiting for the network. Idempotent.
      */
     @Override
     public void close() {
@@ -369,7 +417,20 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         HttpClient c = client;
         client = null;
-        timer.shutdown();
+        List<Map.Entry<CompletableFuture<TransportResponse>, Pending>> left = List.copyOf(pending.entrySet());
+        // first settle which requests never started (a cancelled exchange frees its permit for the next in line,
+        // which must then find its slot taken), then end them all
+        boolean[] started = new boolean[left.size()];
+        for (int i = 0; i < left.size(); i++) {
+            started[i] = !left.get(i).getValue().exchange().compareAndSet(null, ABANDONED);
+        }
+        for (int i = 0; i < left.size(); i++) {
+            Pending each = left.get(i).getValue();
+            // failing the caller's future also gives up its wait for a permit, its guard and its exchange (execute)
+            left.get(i).getKey().completeExceptionally(closedFailure(each.request(), started[i]));
+            cancelExchange(each.exchange().get());
+        }
+        timer.shutdownNow();
         if (c != null) {
             try {
                 // Java 21+: HttpClient.shutdown() lets requests in flight finish and accepts no new ones

@@ -250,6 +250,41 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void closeEndsRequestsInFlightAsMaybeSentAndRequestsWaitingForAConnectionAsNotSent() throws Exception {
+        transport.close();
+        transport = JdkHttpTransport.create(TransportOptions.builder().maxConnections(1).build());
+        CountDownLatch release = new CountDownLatch(1);
+        server.handler(r -> (req, s) -> {
+            release.await(10, TimeUnit.SECONDS);
+            RawServer.respond(200, "application/json", "{}").apply(req, s);
+        });
+        try {
+            CompletableFuture<TransportResponse> inFlight = transport.execute(request("GET", "/held", "",
+                    Duration.ofSeconds(30)));
+            server.next();
+            CompletableFuture<TransportResponse> waiting = transport.execute(request("POST", "/bind", "{}",
+                    Duration.ofSeconds(30)));
+            Thread.sleep(100);
+            assertEquals(1, transport.permitsWaiting());
+
+            long start = System.nanoTime();
+            transport.close();
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000, "close must not wait");
+
+            TransportException sent = failure(inFlight);
+            assertTrue(sent.requestMayHaveBeenSent(), sent.getMessage());
+            assertTrue(sent.getMessage().contains("closed"), sent.getMessage());
+            TransportException notSent = failure(waiting);
+            assertFalse(notSent.requestMayHaveBeenSent(), notSent.getMessage());
+            Thread.sleep(200);
+            assertEquals(1, server.requests.size(), "the waiting request must never be sent");
+            assertEquals(0, transport.permitsWaiting());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aClosedTransportRefusesRequestsAsNotSent() {
         transport.close();
         transport.close();

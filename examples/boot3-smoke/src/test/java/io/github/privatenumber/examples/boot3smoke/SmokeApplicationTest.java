@@ -1,6 +1,7 @@
 package io.github.privatenumber.examples.boot3smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.privatenumber.core.binding.AreaMatchMode;
 import io.github.privatenumber.core.binding.AxBindRequest;
@@ -16,15 +17,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -36,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.endpoint.health.show-details=always", "spring.main.banner-mode=off"})
+@ExtendWith(OutputCaptureExtension.class)
 class SmokeApplicationTest {
 
     static final Simulator SIMULATOR = Simulator.builder().repushTimeScale(0.001).build().start();
@@ -60,6 +68,8 @@ class SmokeApplicationTest {
     CdrEvents cdrEvents;
     @Autowired
     Environment environment;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void startsBindsReceivesAndReportsHealth() throws Exception {
@@ -86,7 +96,19 @@ class SmokeApplicationTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"privateNumber\":{").contains("\"status\":\"UP\"")
                 .contains("\"acknowledged\":");
+        assertThat(context.getBean("privateNumberHealthIndicator")).isInstanceOf(org.springframework.boot.actuate.health.HealthIndicator.class);
         bindings.unbind(ax.subscriptionId());
+    }
+
+    @Test
+    void aMissingSecretFailsTheStartupWithTheStartersReport(CapturedOutput output) {
+        SpringApplication app = new SpringApplication(SmokeApplication.class);
+        app.setDefaultProperties(Map.of("privatenumber.app-key", "key", "server.port", "0",
+                "spring.main.banner-mode", "off"));
+        assertThatThrownBy(app::run).hasStackTraceContaining("privatenumber.app-secret: is not set");
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("The Private Number SDK is not configured correctly. privatenumber.app-secret: is not set")
+                .contains("PRIVATENUMBER_APP_SECRET");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

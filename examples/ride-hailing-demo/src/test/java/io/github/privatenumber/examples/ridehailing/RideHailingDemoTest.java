@@ -2,6 +2,8 @@ package io.github.privatenumber.examples.ridehailing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.privatenumber.core.AppCredentials;
+import io.github.privatenumber.simulator.Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +51,23 @@ class RideHailingDemoTest {
     }
 
     @Test
-    void aMissingSecretFailsTheStartNamingTheProperty() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RideHailingDemoApplication.run(new String[] {"--privatenumber.endpoint=https://example.com",
-            "--privatenumber.app-key=key"}, print(new ByteArrayOutputStream()), print(err));
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("Demo failed to start: privatenumber.app-secret: is not set");
+    void givenAnEndpointAndKeysItTalksToThatPlatformAndSkipsTheSimulatedCall() {
+        // a stand-in for Huawei that the demo does not know is a simulator: no embedded one is started
+        try (Simulator platform = Simulator.builder().credentials(AppCredentials.of("real-key", "real-secret-0001"))
+                .build().start()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = RideHailingDemoApplication.run(new String[] {"--privatenumber.endpoint=" + platform.baseUrl(),
+                "--privatenumber.app-key=real-key", "--privatenumber.app-secret=real-secret-0001"}, print(out),
+                print(err));
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(code).as("exit code; stderr: %s", err).isZero();
+            assertThat(printed).contains(platform.baseUrl() + " (real platform), app key real-key")
+                    .contains("[1] bind A -> X", "[2] bind B -> Y", "[7] query", "[8] unbind")
+                    .contains("skipped: on the real platform a call is a real phone call")
+                    .contains("4 steps done, 4 skipped (real platform)").doesNotContain("real-secret-0001");
+            assertThat(platform.state().bindings()).as("unbound at the end").isEmpty();
+        }
     }
 
     private static PrintStream print(ByteArrayOutputStream buffer) {

@@ -132,18 +132,22 @@ public final class ClientSettings {
         List<String> names = found.stream().map(HttpTransportFactory::name).sorted().toList();
         TransportChoice wanted = choice == null ? TransportChoice.AUTO : choice;
         if (wanted == TransportChoice.AUTO) {
-            return found.stream()
-                    .max(Comparator.comparingInt(HttpTransportFactory::priority)
-                            .thenComparing(HttpTransportFactory::name, Comparator.reverseOrder()))
-                    .orElseThrow(() -> new PrivateNumberConfigurationException(PREFIX + "transport",
-                            "is auto, but no HTTP transport is on the class path",
-                            "Add io.github.privatenumber:privatenumber-transport-jdk (no further dependencies) or"
-                                    + " io.github.privatenumber:privatenumber-transport-httpclient (Apache HttpClient"
-                                    + " 5), or declare an HttpTransportFactory bean."));
+            if (found.isEmpty()) {
+                throw new PrivateNumberConfigurationException(PREFIX + "transport",
+                        "is auto, but no HTTP transport is on the class path",
+                        "Add io.github.privatenumber:privatenumber-transport-jdk (no further dependencies) or"
+                                + " io.github.privatenumber:privatenumber-transport-httpclient (Apache HttpClient"
+                                + " 5), or declare an HttpTransportFactory bean.");
+            }
+            List<HttpTransportFactory> byPreference = found.stream()
+                    .sorted(Comparator.comparingInt(HttpTransportFactory::priority).reversed()
+                            .thenComparing(HttpTransportFactory::name))
+                    .toList();
+            return new SelectedTransportFactory(byPreference, false);
         }
         String name = wanted.name().toLowerCase(Locale.ROOT);
         String artifact = "privatenumber-transport-" + name;
-        return found.stream()
+        HttpTransportFactory factory = found.stream()
                 .filter(f -> name.equals(f.name()))
                 .findFirst()
                 .orElseThrow(() -> new PrivateNumberConfigurationException(PREFIX + "transport",
@@ -151,6 +155,7 @@ public final class ClientSettings {
                                 + " (transports found: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")",
                         "Add the dependency io.github.privatenumber:" + artifact + ", or set " + PREFIX
                                 + "transport=auto to use whichever transport is present."));
+        return new SelectedTransportFactory(List.of(factory), true);
     }
 
     private static List<HttpTransportFactory> discover(ClassLoader classLoader) {

@@ -159,17 +159,36 @@ public final class HttpClient5Transport implements HttpTransport {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
-                .disableContentCompression()
                 .disableAuthCaching()
                 .disableConnectionState()
                 // the platform's own Authorization header is the only target authentication
                 .setTargetAuthenticationStrategy((challengeType, challenges, context) -> List.of());
+        disableContentCompression(builder);
         options.proxy().ifPresent(proxy -> configureProxy(builder, proxy));
 
         this.completions = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new DefaultThreadFactory("privatenumber-httpclient5-callback", true));
         this.client = builder.build();
         client.start();
+    }
+
+    /**
+     * HttpClient 5.6 added transparent content compression to the async client, and the switch to turn it off; 5.5
+     * (the line Spring Boot 3.5 and 4.0 manage) has neither. Calling the switch only where it exists keeps this
+     * transport running on both lines with the same wire behaviour: no {@code Accept-Encoding} is added.
+     */
+    private static void disableContentCompression(HttpAsyncClientBuilder builder) {
+        java.lang.reflect.Method off;
+        try {
+            off = HttpAsyncClientBuilder.class.getMethod("disableContentCompression");
+        } catch (NoSuchMethodException olderLine) {
+            return;
+        }
+        try {
+            off.invoke(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot switch off HttpClient 5 content compression", e);
+        }
     }
 
     private static void configureProxy(HttpAsyncClientBuilder builder, ProxySettings settings) {

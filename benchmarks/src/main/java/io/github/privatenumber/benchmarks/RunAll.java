@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs every harness and writes one Markdown report ({@code reports/latest.md} beside this module's pom, or the
- * directory named by {@code -Dbenchmarks.reportDir}). Argument {@code quick} shortens every run for a smoke test.
+ * Runs every harness and writes one Markdown report: {@code reports/latest.md} beside this module's pom for a full run,
+ * {@code target/quick.md} for a quick one (or the directory named by {@code -Dbenchmarks.reportDir}). Argument
+ * {@code quick} shortens every run for a smoke test.
  */
 public final class RunAll {
 
@@ -43,10 +44,12 @@ public final class RunAll {
 
         String text = report.toString();
         System.out.println(text);
-        Path dir = Path.of(System.getProperty("benchmarks.reportDir", "reports"));
+        // a quick smoke run never overwrites the committed full report
+        Path dir = Path.of(System.getProperty("benchmarks.reportDir", quick ? "target" : "reports"));
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("latest.md"), text, StandardCharsets.UTF_8);
-        System.out.println("report written to " + dir.resolve("latest.md").toAbsolutePath());
+        Path file = dir.resolve(quick ? "quick.md" : "latest.md");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        System.out.println("report written to " + file.toAbsolutePath());
     }
 
     static void table(StringBuilder report, List<LoadResult> results) {

@@ -49,7 +49,8 @@ final class SimulatorThroughput {
             byte[] sampleAnswer = fetch(simulatorUri, AkskSigner.of(credentials));
 
             HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-            ExecutorService bareExecutor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+            // the same number of worker threads as the simulator's default, so the two servers differ only in their work
+            ExecutorService bareExecutor = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
             bare.setExecutor(bareExecutor);
             bare.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {

@@ -161,6 +161,9 @@ public final class JdkHttpTransport implements HttpTransport {
             return t;
         });
         this.timer.setRemoveOnCancelPolicy(true);
+        // a guard that becomes the queue's earliest wakes the timer thread; a no-op due every second stays earlier
+        // than any guard, so requests one at a time do not each cost a wake-up
+        this.timer.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
         AtomicInteger senderCount = new AtomicInteger();
         this.senders = new ThreadPoolExecutor(maxConnections, maxConnections, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {

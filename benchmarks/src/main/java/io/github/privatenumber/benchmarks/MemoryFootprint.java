@@ -11,6 +11,8 @@ import io.github.privatenumber.core.notification.CallEvent;
 import io.github.privatenumber.core.notification.NotificationSink;
 import io.github.privatenumber.notifications.InMemoryDeduplicationStore;
 import io.github.privatenumber.notifications.NotificationReceiver;
+import io.github.privatenumber.signing.ReplayGuard;
+import io.github.privatenumber.signing.SignatureVerifier;
 import io.github.privatenumber.simulator.Simulator;
 import io.github.privatenumber.transport.httpclient.HttpClient5TransportFactory;
 import io.github.privatenumber.transport.jdk.JdkHttpTransportFactory;
@@ -198,8 +200,10 @@ final class MemoryFootprint {
      */
     static Series receiver(PushFactory.Kind kind, long[] checkpoints) throws InterruptedException {
         long before = retainedHeap();
+        // the verifier the receiver would build itself (default skew and replay guard), built here to read its guard
+        SignatureVerifier verifier = SignatureVerifier.builder().credentials(CREDENTIALS).build();
         NotificationReceiver receiver = NotificationReceiver.builder()
-                .credentials(CREDENTIALS)
+                .verifier(verifier)
                 .sink(new NotificationSink() {
                     @Override
                     public void onCallEvent(CallEvent event) {
@@ -216,6 +220,8 @@ final class MemoryFootprint {
         long refused = 0;
         long started = System.nanoTime();
         List<Point> points = new ArrayList<>();
+        int bound = -1;
+        int storeFull = 0;
         for (long target : checkpoints) {
             while (records < target) {
                 factory.refill(push);
@@ -226,17 +232,23 @@ final class MemoryFootprint {
             }
             long retained = retainedHeap() - before;
             InMemoryDeduplicationStore store = (InMemoryDeduplicationStore) receiver.deduplicationStore();
+            ReplayGuard guard = verifier.replayGuard();
             points.add(new Point(records, retained, true, String.format(Locale.ROOT,
-                    "store holds %,d keys (%,d evicted); %,d pushes refused; %.0f s so far", store.size(),
-                    store.evictedEarly(), refused, (System.nanoTime() - started) / 1e9)));
+                    "store holds %,d keys (%,d evicted); replay guard holds %,d nonces (%,d evicted); %,d pushes "
+                    + "refused; %.0f s so far", store.size(), store.evictedEarly(), guard.size(), guard.evictions(),
+                    refused, (System.nanoTime() - started) / 1e9)));
+            if (store.size() < store.maxEntries()) {
+                storeFull = points.size();
+            }
+            if (bound < 0 && store.size() == store.maxEntries() && guard.size() == guard.capacity()) {
+                bound = points.size() - 1;
+            }
             System.out.printf(Locale.ROOT, "memory: receiver after %,d %s: %,d KiB retained%n", records,
                     kind == PushFactory.Kind.EVENT ? "events" : "CDRs", retained / 1024);
         }
-        int bound = 0;
-        for (int i = 0; i < checkpoints.length; i++) {
-            if (checkpoints[i] == InMemoryDeduplicationStore.DEFAULT_MAX_ENTRIES) {
-                bound = i;
-            }
+        if (bound < 0) {
+            // the guard never filled (its nonces also leave after five minutes): compare with the store's bound
+            bound = Math.min(storeFull, points.size() - 1);
         }
         return new Series("NotificationReceiver, " + (kind == PushFactory.Kind.EVENT
                 ? "distinct call events (one per push)" : "distinct CDRs (50 per push)"),

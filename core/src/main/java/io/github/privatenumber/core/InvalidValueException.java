@@ -1,7 +1,5 @@
 package io.github.privatenumber.core;
 
-import java.util.Objects;
-
 /**
  * A value was rejected by validation before it could reach the platform (or a push field could not be
  * read). The message names the field and the rule; where the value is a phone number or otherwise
@@ -15,10 +13,23 @@ public class InvalidValueException extends PrivateNumberException {
      * @param field the name of the field as the platform spells it, e.g. {@code origNum}; never {@code null}
      * @param problem what is wrong, e.g. {@code "must not be empty"}; must not contain the value in clear
      *     when the value is personal
+     * @throws InvalidValueException (field {@code field} or {@code problem}) instead of constructing this one
+     *     when an argument is {@code null}, so that a missing field name never turns into a
+     *     {@code NullPointerException}
      */
     public InvalidValueException(String field, String problem) {
-        super(Objects.requireNonNull(field, "field") + ": " + Objects.requireNonNull(problem, "problem"));
+        super(message(field, problem));
         this.field = field;
+    }
+
+    private static String message(String field, String problem) {
+        if (field == null) {
+            throw new InvalidValueException("field", "is required");
+        }
+        if (problem == null) {
+            throw new InvalidValueException("problem", "is required");
+        }
+        return field + ": " + problem;
     }
 
     /**

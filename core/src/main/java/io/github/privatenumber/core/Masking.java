@@ -3,11 +3,18 @@ package io.github.privatenumber.core;
 /**
  * Masks personal data for logs, {@code toString} and exception messages. Pure and thread-safe.
  *
- * <p>A phone number keeps at most its first six and last four characters ({@code +86138****0001});
- * short values are masked whole. Separators (spaces, dashes, dots, parentheses) are dropped before
- * counting, so {@code 138-0000-0001} masks to {@code 138****0001} and separators can never widen the
- * visible part. Control and line-breaking characters are replaced with {@code ?}, so a masked value can
- * go into a log line without letting the input forge further lines.
+ * <p>The rule for a phone number or any other value: a leading country code ({@code +86}, {@code 0086},
+ * {@code 86} before at least ten more characters, or a bare {@code +}) stays visible; of the rest, at most
+ * the first three and the last four characters are shown and <b>at least four are always hidden</b>, so
+ * {@code 13800000003}, {@code 8613800000003} and {@code +8613800000003} mask to {@code 138****0003},
+ * {@code 86138****0003} and {@code +86138****0003}. Shorter rests show less (ten: three and three; nine: two
+ * and three; eight: two and two); a rest under eight characters is masked whole. The stars are always four,
+ * whatever their number hides, so the mask does not tell the length either.
+ *
+ * <p>Separators (spaces, dashes, dots, parentheses, tabs) are dropped before counting, so
+ * {@code 138-0000-0001} masks to {@code 138****0001} and separators can never widen the visible part.
+ * Control and line-breaking characters are replaced with {@code ?}, so a masked value can go into a log
+ * line without letting the input forge further lines.
  */
 public final class Masking {
 
@@ -27,28 +34,34 @@ public final class Masking {
             return "null";
         }
         String compact = withoutSeparators(value);
-        int n = compact.codePointCount(0, compact.length());
-        int head;
-        int tail;
-        if (n >= 13) {
-            head = 6;
-            tail = 4;
-        } else if (n >= 11) {
-            head = n - 8;
-            tail = 4;
-        } else if (n >= 8) {
-            head = 2;
-            tail = 2;
-        } else {
-            head = 0;
-            tail = 0;
+        String prefix = countryPrefix(compact);
+        String rest = compact.substring(prefix.length());
+        int n = rest.codePointCount(0, rest.length());
+        if (n < 8) {
+            return printable(prefix) + STARS;
         }
-        if (head == 0) {
-            return STARS;
+        // at least four hidden, at most three shown before the stars and four after
+        int visible = Math.min(7, n - 4);
+        int head = Math.min(3, visible / 2);
+        int tail = visible - head;
+        int headEnd = rest.offsetByCodePoints(0, head);
+        int tailStart = rest.offsetByCodePoints(rest.length(), -tail);
+        return printable(prefix + rest.substring(0, headEnd)) + STARS + printable(rest.substring(tailStart));
+    }
+
+    /** The leading country code that may stay visible, or {@code ""}. */
+    private static String countryPrefix(String compact) {
+        if (compact.startsWith("+86")) {
+            return "+86";
         }
-        int headEnd = compact.offsetByCodePoints(0, head);
-        int tailStart = compact.offsetByCodePoints(compact.length(), -tail);
-        return printable(compact.substring(0, headEnd)) + STARS + printable(compact.substring(tailStart));
+        if (compact.startsWith("0086")) {
+            return "0086";
+        }
+        if (compact.startsWith("86") && compact.codePointCount(2, compact.length()) >= 10) {
+            // 86 and a national number of ten or more: the country code without its +
+            return "86";
+        }
+        return compact.startsWith("+") ? "+" : "";
     }
 
     /**

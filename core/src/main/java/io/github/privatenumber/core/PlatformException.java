@@ -1,7 +1,6 @@
 package io.github.privatenumber.core;
 
 import io.github.privatenumber.core.result.ResultCode;
-import java.util.Objects;
 
 /**
  * The platform answered, and the answer was not success: the result code is anything other than
@@ -18,6 +17,7 @@ public class PlatformException extends PrivateNumberException {
      * @param httpStatus the HTTP status of the answer
      * @param resultCode the platform's result code; never {@code null}
      * @param description the platform's {@code resultdesc}, may be {@code null} or empty
+     * @throws InvalidValueException (field {@code resultCode}) if {@code resultCode} is {@code null}
      */
     public PlatformException(int httpStatus, ResultCode resultCode, String description) {
         super(message(httpStatus, resultCode, description));
@@ -27,7 +27,9 @@ public class PlatformException extends PrivateNumberException {
     }
 
     private static String message(int httpStatus, ResultCode resultCode, String description) {
-        Objects.requireNonNull(resultCode, "resultCode");
+        if (resultCode == null) {
+            throw new InvalidValueException("resultCode", "is required");
+        }
         StringBuilder sb = new StringBuilder("platform answered HTTP ").append(httpStatus)
                 .append(", resultcode ").append(resultCode.code());
         resultCode.meaning().ifPresent(m -> sb.append(" (").append(m).append(')'));

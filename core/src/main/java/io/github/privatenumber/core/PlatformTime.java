@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
-import java.util.Objects;
+import io.github.privatenumber.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -20,6 +20,9 @@ public final class PlatformTime {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
+    private static final Instant FIRST = LocalDateTime.of(0, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+    private static final Instant LAST = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999).toInstant(ZoneOffset.UTC);
+
     private PlatformTime() {
     }
 
@@ -28,10 +31,11 @@ public final class PlatformTime {
      * @param text the platform's text, e.g. {@code 2019-01-24 02:30:03}
      * @return the instant it names, read as UTC
      * @throws InvalidValueException naming {@code field} if {@code text} is {@code null} or not a valid
-     *     {@code yyyy-MM-dd HH:mm:ss} date and time
+     *     {@code yyyy-MM-dd HH:mm:ss} date and time; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static Instant parse(String field, String text) {
-        Objects.requireNonNull(field, "field");
+        Checks.fieldName(field);
         if (text == null) {
             throw new InvalidValueException(field, "is required");
         }
@@ -82,9 +86,14 @@ public final class PlatformTime {
     /**
      * @param instant the instant to write
      * @return its UTC text, e.g. {@code 2019-01-24 02:30:03}; fractions of a second are dropped
-     * @throws NullPointerException if {@code instant} is {@code null}
+     * @throws InvalidValueException (field {@code instant}) if {@code instant} is {@code null} or outside
+     *     the years 0000–9999, which the four-digit year cannot hold
      */
     public static String format(Instant instant) {
-        return FORMAT.format(LocalDateTime.ofInstant(Objects.requireNonNull(instant, "instant"), ZoneOffset.UTC));
+        Checks.required("instant", instant);
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+            throw new InvalidValueException("instant", "must lie in the years 0000-9999, got " + instant);
+        }
+        return FORMAT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

@@ -23,7 +23,18 @@ class PlatformTimeTest {
         assertEquals("2019-01-24 02:30:03", PlatformTime.format(Instant.parse("2019-01-24T02:30:03.999Z")));
         Instant t = Instant.parse("2030-12-31T00:00:00Z");
         assertEquals(t, PlatformTime.parse("t", PlatformTime.format(t)));
-        assertThrows(NullPointerException.class, () -> PlatformTime.format(null));
+        assertEquals("instant", assertThrows(InvalidValueException.class, () -> PlatformTime.format(null)).field());
+    }
+
+    @Test
+    void writesOnlyTheYearsItsFormatHolds() {
+        assertEquals("0000-01-01 00:00:00", PlatformTime.format(Instant.parse("0000-01-01T00:00:00Z")));
+        assertEquals("9999-12-31 23:59:59", PlatformTime.format(Instant.parse("9999-12-31T23:59:59.999Z")));
+        for (Instant outside : new Instant[] {Instant.MAX, Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z"),
+            Instant.parse("-0001-12-31T23:59:59Z")}) {
+            InvalidValueException e = assertThrows(InvalidValueException.class, () -> PlatformTime.format(outside));
+            assertEquals("instant", e.field(), e.getMessage());
+        }
     }
 
     @ParameterizedTest

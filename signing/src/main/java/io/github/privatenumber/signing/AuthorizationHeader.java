@@ -1,7 +1,6 @@
 package io.github.privatenumber.signing;
 
 import io.github.privatenumber.core.SignatureVerificationException;
-import java.util.Objects;
 
 /**
  * Reads and writes the {@code Authorization} header of the platform's two schemes:
@@ -50,9 +49,10 @@ public final class AuthorizationHeader {
     /**
      * @param scheme the scheme
      * @return the exact value this SDK sends, the same as {@link Scheme#authorizationValue()}
-     * @throws NullPointerException if {@code scheme} is {@code null}
+     * @throws io.github.privatenumber.core.InvalidValueException (field {@code scheme}) if {@code scheme} is
+     *     {@code null}
      */
     public static String format(Scheme scheme) {
-        return Objects.requireNonNull(scheme, "scheme").authorizationValue();
+        return Args.required("scheme", scheme).authorizationValue();
     }
 }

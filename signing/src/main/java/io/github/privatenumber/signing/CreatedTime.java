@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Objects;
 
 /**
  * The {@code Created} attribute: UTC, exactly {@code yyyy-MM-dd'T'HH:mm:ss'Z'}, no fraction. Pure functions,
@@ -32,11 +31,11 @@ public final class CreatedTime {
      *
      * @param instant the moment to format
      * @return e.g. {@code 2018-02-12T15:30:20Z}
-     * @throws NullPointerException if {@code instant} is {@code null}
-     * @throws InvalidValueException (field {@code Created}) if the year is outside 0000–9999
+     * @throws InvalidValueException (field {@code instant}) if {@code instant} is {@code null}; (field
+     *     {@code Created}) if the year is outside 0000–9999
      */
     public static String format(Instant instant) {
-        Objects.requireNonNull(instant, "instant");
+        Args.required("instant", instant);
         return new String(ascii(instant.getEpochSecond()), StandardCharsets.ISO_8859_1);
     }
 

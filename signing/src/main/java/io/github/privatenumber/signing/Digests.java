@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,13 +28,14 @@ public final class Digests {
      * @param nonce the {@code Nonce} value
      * @param created the {@code Created} value, as sent
      * @return 44 characters of Base64
-     * @throws NullPointerException if an argument is {@code null}
+     * @throws io.github.privatenumber.core.InvalidValueException naming the argument ({@code appSecret},
+     *     {@code nonce}, {@code created}) that is {@code null}
      * @throws IllegalStateException if the JDK offers no HMAC-SHA256 (every Java SE runtime must)
      */
     public static String aksk(String appSecret, String nonce, String created) {
-        Objects.requireNonNull(appSecret, "appSecret");
-        Objects.requireNonNull(nonce, "nonce");
-        Objects.requireNonNull(created, "created");
+        Args.required("appSecret", appSecret);
+        Args.required("nonce", nonce);
+        Args.required("created", created);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -54,13 +54,14 @@ public final class Digests {
      * @param nonce the {@code Nonce} value
      * @param created the {@code Created} value, as sent
      * @return 44 characters of Base64
-     * @throws NullPointerException if an argument is {@code null}
+     * @throws io.github.privatenumber.core.InvalidValueException naming the argument ({@code appSecret},
+     *     {@code nonce}, {@code created}) that is {@code null}
      * @throws IllegalStateException if the JDK offers no SHA-256 (every Java SE runtime must)
      */
     public static String wsse(String appSecret, String nonce, String created) {
-        Objects.requireNonNull(appSecret, "appSecret");
-        Objects.requireNonNull(nonce, "nonce");
-        Objects.requireNonNull(created, "created");
+        Args.required("appSecret", appSecret);
+        Args.required("nonce", nonce);
+        Args.required("created", created);
         MessageDigest sha = Sha256.newDigest();
         byte[] raw = sha.digest((nonce + created + appSecret).getBytes(StandardCharsets.UTF_8));
         return Base64.getEncoder().encodeToString(raw);

@@ -1,7 +1,6 @@
 package io.github.privatenumber.signing;
 
 import java.security.SecureRandom;
-import java.util.Objects;
 
 /**
  * Supplies the {@code Nonce} of each signature. A signer asks for a new one on every call, so a retried request
@@ -41,9 +40,10 @@ public interface NonceSource {
      *
      * @param random a thread-safe generator; only this source should use it
      * @return a new source
-     * @throws NullPointerException if {@code random} is {@code null}
+     * @throws io.github.privatenumber.core.InvalidValueException (field {@code random}) if {@code random} is
+     *     {@code null}
      */
     static NonceSource secureRandom(SecureRandom random) {
-        return new SecureRandomNonceSource(Objects.requireNonNull(random, "random"));
+        return new SecureRandomNonceSource(Args.required("random", random));
     }
 }

@@ -2,8 +2,11 @@ package io.github.privatenumber.signing;
 
 import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.PrivateNumberException;
 import io.github.privatenumber.core.SignatureVerificationException;
 import io.github.privatenumber.core.SignatureVerificationException.Reason;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -34,17 +37,35 @@ import java.util.function.Function;
  *       equals it — {@code USERNAME_MISMATCH};</li>
  *   <li>{@code Created} lies within the allowed skew of the clock, either way — {@code STALE_CREATED};</li>
  *   <li>the digest matches, compared in constant time — {@code BAD_DIGEST};</li>
- *   <li>the nonce has not been accepted before for this app inside the window — {@code REPLAYED_NONCE}. The nonce is
- *       recorded only after the digest checked out, so forged requests cannot fill the replay cache.</li>
+ *   <li>the nonce has not been accepted before for this app inside the window — {@code REPLAYED_NONCE}; and there
+ *       is room to remember it until it leaves the window — {@code REPLAY_CACHE_FULL}. The nonce is recorded only
+ *       after the digest checked out, so forged requests cannot fill the replay cache.</li>
  * </ol>
  * A header that is present but empty counts as present and fails as {@code MALFORMED_HEADER}. When both token
  * headers are present, only the one of the announced scheme is read. Messages never contain a secret, a digest or
  * a phone number.
+ *
+ * <p><b>Replay memory.</b> Accepted nonces are kept in a bounded {@link ReplayGuard} that fails closed: when it is
+ * full of nonces still inside the window, a request with a new nonce is refused with {@code REPLAY_CACHE_FULL}
+ * rather than forgetting a remembered nonce, so a replay inside the window is never accepted. Only holders of an
+ * app's secret can fill it; a receiver answers such a push with a failure status (503, or 401) and the platform
+ * pushes it again later. Size {@link Builder#replayCapacity(int)} to at least the peak request rate × 2 × the allowed
+ * skew, and give each app its own share with {@link Builder#replayCapacityPerApp(int)} when one receiver serves
+ * several apps.
+ *
+ * <p><b>Exceptions.</b> {@link SignatureVerificationException} means the request was checked and refused. A
+ * {@linkplain Builder#credentialsLookup(Function) credentials lookup} that throws means it could not be checked: that
+ * comes out as a plain {@link PrivateNumberException} ("credentials lookup failed", the lookup's exception as its
+ * cause), so a receiver can answer 503 and have the push sent again. A {@code null} argument is an
+ * {@link InvalidValueException} naming it.
  */
 public final class SignatureVerifier {
 
     /** Header names the verifier asks for. */
     private static final String AUTHORIZATION = SignedHeaders.AUTHORIZATION;
+
+    /** The largest {@link Builder#allowedSkew(Duration)}: one day. */
+    public static final Duration MAX_ALLOWED_SKEW = Duration.ofDays(1);
 
     private final Map<String, Keys> fixed;
     private final Function<String, Optional<AppCredentials>> lookup;
@@ -59,7 +80,8 @@ public final class SignatureVerifier {
         this.clock = b.clock;
         this.allowedSkew = b.allowedSkew;
         this.wsseEnabled = b.wsseEnabled;
-        this.replayGuard = new ReplayGuard(b.replayCapacity);
+        this.replayGuard = new ReplayGuard(b.replayCapacity,
+                b.replayCapacityPerApp == 0 ? b.replayCapacity : b.replayCapacityPerApp, b.replayOverflow);
     }
 
     private static Map<String, Keys> prepare(Map<String, AppCredentials> credentials, boolean wsse) {
@@ -82,7 +104,12 @@ public final class SignatureVerifier {
      *     names without regard to case. Asked for {@code Authorization}, {@code X-AKSK} and {@code X-WSSE}.
      * @return who signed, and how
      * @throws SignatureVerificationException if a check fails (see the class description)
-     * @throws NullPointerException if {@code headerLookup} is {@code null}
+     * @throws PrivateNumberException (not a {@code SignatureVerificationException}) with the message
+     *     {@code credentials lookup failed} and the original exception as its cause, if the
+     *     {@linkplain Builder#credentialsLookup(Function) credentials lookup} threw: the request could not be
+     *     checked, which is not the same as a bad signature (a receiver answers 503 rather than 401, so that the
+     *     platform pushes again); the nonce is not recorded
+     * @throws InvalidValueException (field {@code headerLookup}) if {@code headerLookup} is {@code null}
      */
     public VerifiedSignature verify(Function<String, String> headerLookup) {
         return verify(headerLookup, null, false);
@@ -93,13 +120,17 @@ public final class SignatureVerifier {
      * must equal {@code expectedAppKey} (e.g. the request's {@code app_key}).
      *
      * @param headerLookup as in {@link #verify(Function)}
-     * @param expectedAppKey the app key the request must be signed by
+     * @param expectedAppKey the app key the request must be signed by; any text that is not the signer's app key
+     *     (empty included, e.g. an {@code app_key} taken from the request) fails as {@code USERNAME_MISMATCH}
      * @return who signed, and how
      * @throws SignatureVerificationException if a check fails; {@code USERNAME_MISMATCH} for another app key
-     * @throws NullPointerException if an argument is {@code null}
+     * @throws PrivateNumberException if the credentials lookup threw, as in {@link #verify(Function)}
+     * @throws InvalidValueException naming the argument ({@code headerLookup}, {@code expectedAppKey}) that is
+     *     {@code null}
      */
     public VerifiedSignature verify(Function<String, String> headerLookup, String expectedAppKey) {
-        return verify(headerLookup, Objects.requireNonNull(expectedAppKey, "expectedAppKey"), true);
+        Args.required("headerLookup", headerLookup);
+        return verify(headerLookup, Args.required("expectedAppKey", expectedAppKey), true);
     }
 
     /**
@@ -110,10 +141,11 @@ public final class SignatureVerifier {
      * @return who signed, and how
      * @throws SignatureVerificationException if a check fails, or {@code MALFORMED_HEADER} when one of the three
      *     headers appears more than once with different values
-     * @throws NullPointerException if {@code headers} is {@code null}
+     * @throws PrivateNumberException if the credentials lookup threw, as in {@link #verify(Function)}
+     * @throws InvalidValueException (field {@code headers}) if {@code headers} is {@code null}
      */
     public VerifiedSignature verify(Map<String, List<String>> headers) {
-        Objects.requireNonNull(headers, "headers");
+        Args.required("headers", headers);
         return verify(name -> single(headers, name));
     }
 
@@ -121,18 +153,21 @@ public final class SignatureVerifier {
      * As {@link #verify(Map)}, and the token's {@code Username} must equal {@code expectedAppKey}.
      *
      * @param headers header names to values
-     * @param expectedAppKey the app key the request must be signed by
+     * @param expectedAppKey the app key the request must be signed by, as in {@link #verify(Function, String)}
      * @return who signed, and how
      * @throws SignatureVerificationException if a check fails
-     * @throws NullPointerException if an argument is {@code null}
+     * @throws PrivateNumberException if the credentials lookup threw, as in {@link #verify(Function)}
+     * @throws InvalidValueException naming the argument ({@code headers}, {@code expectedAppKey}) that is
+     *     {@code null}
      */
     public VerifiedSignature verify(Map<String, List<String>> headers, String expectedAppKey) {
-        Objects.requireNonNull(headers, "headers");
+        Args.required("headers", headers);
+        Args.required("expectedAppKey", expectedAppKey);
         return verify(name -> single(headers, name), expectedAppKey);
     }
 
     private VerifiedSignature verify(Function<String, String> headerLookup, String expectedAppKey, boolean expect) {
-        Objects.requireNonNull(headerLookup, "headerLookup");
+        Args.required("headerLookup", headerLookup);
         String authorization = headerLookup.apply(AUTHORIZATION);
         String akskValue = headerLookup.apply(Scheme.AKSK.tokenHeaderName());
         String wsseValue = headerLookup.apply(Scheme.WSSE.tokenHeaderName());
@@ -165,9 +200,11 @@ public final class SignatureVerifier {
         Instant now = clock.instant();
         Duration offset = Duration.between(now, created);
         if (offset.abs().compareTo(allowedSkew) > 0) {
+            // the distance rounded up and the limit rounded down, so the message never reads "300 s, at most 300 s"
             throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + token.created() + " is "
-                    + offset.abs().getSeconds() + " s " + (offset.isNegative() ? "behind" : "ahead of")
-                    + " the verifier's clock; at most " + allowedSkew.getSeconds() + " s are allowed");
+                    + seconds(offset.abs(), RoundingMode.CEILING) + " s " + (offset.isNegative() ? "behind" : "ahead of")
+                    + " the verifier's clock, more than the " + seconds(allowedSkew, RoundingMode.FLOOR)
+                    + " s allowed");
         }
 
         byte[] expected = expectedDigest(digest, token.nonce(), token.created());
@@ -177,11 +214,24 @@ public final class SignatureVerifier {
                     + HeaderSyntax.echo(username) + " does not match");
         }
 
-        if (!replayGuard.firstUse(username, token.nonce(), created.plus(allowedSkew), now)) {
-            throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already used by Username "
-                    + HeaderSyntax.echo(username) + " within the last " + allowedSkew.getSeconds() + " s");
+        switch (replayGuard.admit(username, token.nonce(), created.plus(allowedSkew), now)) {
+            case REPLAY -> throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already "
+                    + "used inside the allowed window by Username " + HeaderSyntax.echo(username)
+                    + "; every request needs a fresh nonce");
+            case FULL -> throw new SignatureVerificationException(Reason.REPLAY_CACHE_FULL, "too many requests inside "
+                    + "the allowed window to remember their nonces (at most " + replayGuard.capacity() + " in all, "
+                    + replayGuard.perAppCapacity() + " per app); retry later");
+            case FIRST_USE -> {
+                // remembered until it leaves the window
+            }
         }
         return new VerifiedSignature(username, scheme, token.nonce(), created);
+    }
+
+    /** A duration in seconds with at most three decimals, e.g. {@code 300}, {@code 300.5}, {@code 0.001}. */
+    private static String seconds(Duration d, RoundingMode rounding) {
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
+                .setScale(3, rounding).stripTrailingZeros().toPlainString();
     }
 
     private DigestFunction digestFunction(String username, Scheme scheme) {
@@ -191,7 +241,13 @@ public final class SignatureVerifier {
                 return scheme == Scheme.AKSK ? keys.aksk : keys.wsse;
             }
         } else {
-            Optional<AppCredentials> found = lookup.apply(username);
+            Optional<AppCredentials> found;
+            try {
+                found = lookup.apply(username);
+            } catch (RuntimeException e) {
+                // the request could not be checked: not a verdict on its signature, so not a verification failure
+                throw new PrivateNumberException("credentials lookup failed", e);
+            }
             // a lookup that answers for another key than asked is treated as not knowing this one
             if (found != null && found.isPresent() && found.get().appKey().equals(username)) {
                 return DigestFunction.of(scheme, found.get().appSecret());
@@ -230,7 +286,7 @@ public final class SignatureVerifier {
     }
 
     /**
-     * @return the nonce cache, e.g. to watch {@link ReplayGuard#evictions()}
+     * @return the nonce cache, e.g. to watch {@link ReplayGuard#refusals()}
      */
     public ReplayGuard replayGuard() {
         return replayGuard;
@@ -282,6 +338,9 @@ public final class SignatureVerifier {
         private Clock clock = Clock.systemUTC();
         private Duration allowedSkew = Duration.ofMinutes(5);
         private int replayCapacity = ReplayGuard.DEFAULT_CAPACITY;
+        /** 0: the same as {@link #replayCapacity}. */
+        private int replayCapacityPerApp;
+        private ReplayGuard.Overflow replayOverflow = ReplayGuard.Overflow.REFUSE;
         private boolean wsseEnabled;
 
         private Builder() {
@@ -293,14 +352,13 @@ public final class SignatureVerifier {
          *
          * @param credentials the apps' keys and secrets
          * @return this builder
-         * @throws NullPointerException if the array or an element is {@code null}
-         * @throws InvalidValueException (field {@code credentials}) if an app key is given twice with different
-         *     secrets
+         * @throws InvalidValueException (field {@code credentials}) if the array or an element is {@code null}, or
+         *     an app key is given twice with different secrets
          */
         public Builder credentials(AppCredentials... credentials) {
-            Objects.requireNonNull(credentials, "credentials");
+            Args.required("credentials", credentials);
             for (AppCredentials c : credentials) {
-                Objects.requireNonNull(c, "credentials element");
+                Args.required("credentials", c);
                 AppCredentials before = this.credentials.putIfAbsent(c.appKey(), c);
                 if (before != null && !before.equals(c)) {
                     throw new InvalidValueException("credentials", "the app key " + c.appKey()
@@ -312,48 +370,71 @@ public final class SignatureVerifier {
 
         /**
          * Looks up apps on demand instead, e.g. from a store that may change at run time. Called once per
-         * verification with the token's {@code Username}; an empty result (or credentials for another app key) means
-         * {@code UNKNOWN_USERNAME}. The function must be thread-safe; what it throws propagates. Excludes
-         * {@link #credentials(AppCredentials...)}.
+         * verification with the token's {@code Username}, after the headers have been read and before the digest is
+         * checked; an empty result, {@code null}, or credentials for another app key mean {@code UNKNOWN_USERNAME}.
+         * The function must be thread-safe. A {@link RuntimeException} it throws makes {@code verify} throw a
+         * {@link PrivateNumberException} "credentials lookup failed" with it as the cause (not a
+         * {@link SignatureVerificationException}: the request could not be checked, so a receiver answers 503 and
+         * the platform pushes again). Excludes {@link #credentials(AppCredentials...)}.
          *
          * @param lookup app key to credentials
          * @return this builder
-         * @throws NullPointerException if {@code lookup} is {@code null}
+         * @throws InvalidValueException (field {@code credentialsLookup}) if {@code lookup} is {@code null}
          */
         public Builder credentialsLookup(Function<String, Optional<AppCredentials>> lookup) {
-            this.lookup = Objects.requireNonNull(lookup, "lookup");
+            this.lookup = Args.required("credentialsLookup", lookup);
             return this;
         }
 
         /**
          * @param clock the time {@code Created} is compared with and nonces expire by; default the system UTC clock
          * @return this builder
-         * @throws NullPointerException if {@code clock} is {@code null}
+         * @throws InvalidValueException (field {@code clock}) if {@code clock} is {@code null}
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Args.required("clock", clock);
             return this;
         }
 
         /**
          * @param allowedSkew how far {@code Created} may lie from the clock, either way, and so how long a nonce is
-         *     remembered; default five minutes
+         *     remembered; default five minutes, at most {@link SignatureVerifier#MAX_ALLOWED_SKEW one day}
          * @return this builder
-         * @throws NullPointerException if {@code allowedSkew} is {@code null}
-         * @throws InvalidValueException (field {@code allowedSkew}) unless positive
+         * @throws InvalidValueException (field {@code allowedSkew}) if {@code null}, not positive, or longer than
+         *     one day
          */
         public Builder allowedSkew(Duration allowedSkew) {
-            Objects.requireNonNull(allowedSkew, "allowedSkew");
+            Args.required("allowedSkew", allowedSkew);
             if (allowedSkew.isNegative() || allowedSkew.isZero()) {
                 throw new InvalidValueException("allowedSkew", "must be positive, got " + allowedSkew);
+            }
+            if (allowedSkew.compareTo(MAX_ALLOWED_SKEW) > 0) {
+                throw new InvalidValueException("allowedSkew", "must be at most " + MAX_ALLOWED_SKEW + " (one day), got "
+                        + allowedSkew);
             }
             this.allowedSkew = allowedSkew;
             return this;
         }
 
         /**
-         * @param replayCapacity the most nonces remembered at once (see {@link ReplayGuard}); default
-         *     {@value ReplayGuard#DEFAULT_CAPACITY}
+         * @param overflow what a full replay memory does with a new nonce: {@link ReplayGuard.Overflow#REFUSE} (the
+         *     default: the request fails with {@code REPLAY_CACHE_FULL}, a replay is never accepted) or
+         *     {@link ReplayGuard.Overflow#EVICT_OLDEST} (for load-test tools such as the simulator only: the nonce
+         *     closest to expiry is forgotten)
+         * @return this builder
+         * @throws InvalidValueException (field {@code replayOverflow}) if {@code null}
+         */
+        public Builder replayOverflow(ReplayGuard.Overflow overflow) {
+            this.replayOverflow = Args.required("replayOverflow", overflow);
+            return this;
+        }
+
+        /**
+         * @param replayCapacity the most nonces remembered at once, all apps together (see {@link ReplayGuard});
+         *     default {@value ReplayGuard#DEFAULT_CAPACITY}. When it is full of nonces still inside the window, new
+         *     requests fail with {@code REPLAY_CACHE_FULL} until older nonces leave the window (unless
+         *     {@link #replayOverflow} says otherwise): size it to at least the peak accepted requests per second × 2 ×
+         *     the allowed skew in seconds
          * @return this builder
          * @throws InvalidValueException (field {@code replayCapacity}) if less than 1
          */
@@ -362,6 +443,21 @@ public final class SignatureVerifier {
                 throw new InvalidValueException("replayCapacity", "must be at least 1, got " + replayCapacity);
             }
             this.replayCapacity = replayCapacity;
+            return this;
+        }
+
+        /**
+         * @param replayCapacityPerApp the most nonces remembered at once for one app key, so that one app's burst
+         *     cannot fill the memory for the others; default: the whole {@link #replayCapacity(int)}, shared by all
+         *     apps. Must not exceed {@code replayCapacity} (checked by {@link #build()})
+         * @return this builder
+         * @throws InvalidValueException (field {@code replayCapacityPerApp}) if less than 1
+         */
+        public Builder replayCapacityPerApp(int replayCapacityPerApp) {
+            if (replayCapacityPerApp < 1) {
+                throw new InvalidValueException("replayCapacityPerApp", "must be at least 1, got " + replayCapacityPerApp);
+            }
+            this.replayCapacityPerApp = replayCapacityPerApp;
             return this;
         }
 
@@ -378,13 +474,18 @@ public final class SignatureVerifier {
         /**
          * @return a new verifier with its own, empty {@link ReplayGuard}
          * @throws InvalidValueException (field {@code credentials}) if neither or both of
-         *     {@link #credentials(AppCredentials...)} and {@link #credentialsLookup(Function)} were given
+         *     {@link #credentials(AppCredentials...)} and {@link #credentialsLookup(Function)} were given; (field
+         *     {@code replayCapacityPerApp}) if it exceeds {@code replayCapacity}
          */
         public SignatureVerifier build() {
             if (credentials.isEmpty() == (lookup == null)) {
                 throw new InvalidValueException("credentials", credentials.isEmpty()
                         ? "give credentials(..) or credentialsLookup(..)"
                         : "give either credentials(..) or credentialsLookup(..), not both");
+            }
+            if (replayCapacityPerApp > replayCapacity) {
+                throw new InvalidValueException("replayCapacityPerApp", "must not exceed replayCapacity ("
+                        + replayCapacity + "), got " + replayCapacityPerApp);
             }
             return new SignatureVerifier(this);
         }

@@ -5,7 +5,6 @@ import io.github.privatenumber.core.Masking;
 import io.github.privatenumber.core.SignatureVerificationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.Collections;
 
@@ -30,15 +29,36 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
      * @param authorization the value of the {@code Authorization} header
      * @param tokenHeaderName {@code X-AKSK} or {@code X-WSSE}
      * @param tokenHeaderValue the value of that header
-     * @throws NullPointerException if a component is {@code null}
-     * @throws InvalidValueException (field {@code tokenHeaderName}) unless the name is {@code X-AKSK} or {@code X-WSSE}
+     * @throws InvalidValueException naming the component that is {@code null}; (field {@code authorization} or
+     *     {@code tokenHeaderValue}) if a value is empty, blank, or holds a character other than printable ASCII
+     *     and tab, such as a line break that would smuggle in another header; (field {@code tokenHeaderName})
+     *     unless the name is {@code X-AKSK} or {@code X-WSSE}
      */
     public SignedHeaders {
-        Objects.requireNonNull(authorization, "authorization");
-        Objects.requireNonNull(tokenHeaderName, "tokenHeaderName");
-        Objects.requireNonNull(tokenHeaderValue, "tokenHeaderValue");
+        headerValue("authorization", authorization);
+        Args.required("tokenHeaderName", tokenHeaderName);
+        headerValue("tokenHeaderValue", tokenHeaderValue);
         if (!tokenHeaderName.equals(Scheme.AKSK.tokenHeaderName()) && !tokenHeaderName.equals(Scheme.WSSE.tokenHeaderName())) {
             throw new InvalidValueException("tokenHeaderName", "must be X-AKSK or X-WSSE");
+        }
+    }
+
+    private static void headerValue(String field, String value) {
+        Args.required(field, value);
+        if (value.isEmpty()) {
+            throw new InvalidValueException(field, "must not be empty");
+        }
+        boolean blank = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                throw new InvalidValueException(field, "must be printable ASCII (a header value); "
+                        + (c > 0x7F ? "non-ASCII" : "control") + " character at index " + i);
+            }
+            blank &= HeaderSyntax.isSpace(c);
+        }
+        if (blank) {
+            throw new InvalidValueException(field, "must not be blank");
         }
     }
 
@@ -53,10 +73,10 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
      * Hands both headers to {@code action}, {@code Authorization} first, e.g. {@code signed.forEach(request::setHeader)}.
      *
      * @param action receives header name and value
-     * @throws NullPointerException if {@code action} is {@code null}
+     * @throws InvalidValueException (field {@code action}) if {@code action} is {@code null}
      */
     public void forEach(BiConsumer<? super String, ? super String> action) {
-        Objects.requireNonNull(action, "action");
+        Args.required("action", action);
         action.accept(AUTHORIZATION, authorization);
         action.accept(tokenHeaderName, tokenHeaderValue);
     }

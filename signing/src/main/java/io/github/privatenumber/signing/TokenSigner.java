@@ -4,7 +4,6 @@ import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * The engine behind {@link AkskSigner} and {@link WsseSigner}. Writes the whole token header as ASCII into one
@@ -30,14 +29,14 @@ final class TokenSigner {
 
     TokenSigner(Scheme scheme, AppCredentials credentials, Clock clock, NonceSource nonces) {
         this.scheme = scheme;
-        this.appKey = Objects.requireNonNull(credentials, "credentials").appKey();
+        this.appKey = Args.required("credentials", credentials).appKey();
         String problem = TokenRules.usernameProblem(appKey);
         if (problem != null) {
             // AppCredentials allows a double quote, which cannot travel inside the quoted Username
             throw new InvalidValueException("appKey", problem);
         }
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.clock = Args.required("clock", clock);
+        this.nonces = Args.required("nonces", nonces);
         this.digest = DigestFunction.of(scheme, credentials.appSecret());
         this.prefix = ascii("UsernameToken Username=\"" + appKey + "\",PasswordDigest=\"");
     }

@@ -1,15 +1,16 @@
 package io.github.privatenumber.signing;
 
+import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.Masking;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What a successful {@link SignatureVerifier#verify} established. Immutable and thread-safe.
  *
- * @param appKey the app key that signed (the token's {@code Username})
+ * @param appKey the app key that signed (the token's {@code Username}): 1–128 visible ASCII characters
+ *     without double quotes
  * @param scheme the scheme used
- * @param nonce the nonce, now recorded as used
+ * @param nonce the nonce, now recorded as used: 1–128 ASCII letters or digits
  * @param created the token's {@code Created}
  */
 public record VerifiedSignature(String appKey, Scheme scheme, String nonce, Instant created) {
@@ -21,13 +22,20 @@ public record VerifiedSignature(String appKey, Scheme scheme, String nonce, Inst
      * @param scheme the scheme used
      * @param nonce the nonce
      * @param created the token's {@code Created}
-     * @throws NullPointerException if a component is {@code null}
+     * @throws InvalidValueException naming the component that is {@code null}, or ({@code appKey},
+     *     {@code nonce}) that breaks the rule of a {@code UsernameToken}'s {@code Username} or {@code Nonce}
      */
     public VerifiedSignature {
-        Objects.requireNonNull(appKey, "appKey");
-        Objects.requireNonNull(scheme, "scheme");
-        Objects.requireNonNull(nonce, "nonce");
-        Objects.requireNonNull(created, "created");
+        String problem = TokenRules.usernameProblem(appKey);
+        if (problem != null) {
+            throw new InvalidValueException("appKey", problem);
+        }
+        Args.required("scheme", scheme);
+        problem = TokenRules.nonceProblem(nonce);
+        if (problem != null) {
+            throw new InvalidValueException("nonce", problem);
+        }
+        Args.required("created", created);
     }
 
     /**

@@ -30,9 +30,9 @@ public final class WsseSigner implements Signer {
      *
      * @param credentials the app's key and secret
      * @return the signer
-     * @throws NullPointerException if {@code credentials} is {@code null}
-     * @throws io.github.privatenumber.core.InvalidValueException (field {@code appKey}) if the app key contains a
-     *     double quote, which cannot be sent inside the quoted {@code Username}
+     * @throws io.github.privatenumber.core.InvalidValueException (field {@code credentials}) if
+     *     {@code credentials} is {@code null}; (field {@code appKey}) if the app key contains a double quote, which
+     *     cannot be sent inside the quoted {@code Username}
      */
     public static WsseSigner of(AppCredentials credentials) {
         return of(credentials, Clock.systemUTC(), NonceSource.secureRandom());
@@ -46,8 +46,8 @@ public final class WsseSigner implements Signer {
      * @param clock where {@code Created} comes from
      * @param nonces where nonces come from; asked once per {@link #sign()}
      * @return the signer
-     * @throws NullPointerException if an argument is {@code null}
-     * @throws io.github.privatenumber.core.InvalidValueException (field {@code appKey}) if the app key contains a
+     * @throws io.github.privatenumber.core.InvalidValueException naming the argument ({@code credentials},
+     *     {@code clock}, {@code nonces}) that is {@code null}; (field {@code appKey}) if the app key contains a
      *     double quote
      */
     public static WsseSigner of(AppCredentials credentials, Clock clock, NonceSource nonces) {

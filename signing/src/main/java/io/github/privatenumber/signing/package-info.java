@@ -12,8 +12,9 @@
  * <h2>Null contract</h2>
  * <ul>
  *   <li>No method returns {@code null}; absent optional results are {@link java.util.Optional#empty()}.</li>
- *   <li>No parameter accepts {@code null} unless its documentation says so; passing {@code null} throws a
- *       {@link java.lang.NullPointerException} that names the parameter.</li>
+ *   <li>No parameter accepts {@code null} unless its documentation says so; passing {@code null} throws an
+ *       {@link io.github.privatenumber.core.InvalidValueException} whose {@code field()} names the parameter, like
+ *       any other invalid value.</li>
  *   <li>The exceptions are the parsers of received text ({@link io.github.privatenumber.signing.UsernameToken#parse},
  *       {@link io.github.privatenumber.signing.AuthorizationHeader#parse},
  *       {@link io.github.privatenumber.signing.CreatedTime#parse}): a {@code null} there stands for an absent header

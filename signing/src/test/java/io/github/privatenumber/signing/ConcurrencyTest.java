@@ -66,6 +66,6 @@ class ConcurrencyTest {
         int total = threads * perThread;
         assertEquals(total, nonces.size());
         assertEquals(total, verifier.replayGuard().size());
-        assertEquals(0, verifier.replayGuard().evictions());
+        assertEquals(0, verifier.replayGuard().refusals());
     }
 }

@@ -57,7 +57,7 @@ class CreatedTimeTest {
         assertEquals("Created", e.field());
         assertThrows(InvalidValueException.class, () -> CreatedTime.format(Instant.parse("-0001-12-31T23:59:59Z")));
         assertThrows(InvalidValueException.class, () -> CreatedTime.format(Instant.MAX));
-        assertThrows(NullPointerException.class, () -> CreatedTime.format(null));
+        assertEquals("instant", assertThrows(InvalidValueException.class, () -> CreatedTime.format(null)).field());
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.privatenumber.core.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -100,9 +101,9 @@ class DigestsTest {
 
     @Test
     void nullsAreRejected() {
-        assertThrows(NullPointerException.class, () -> Digests.aksk(null, NONCE, CREATED));
-        assertThrows(NullPointerException.class, () -> Digests.aksk(SECRET, null, CREATED));
-        assertThrows(NullPointerException.class, () -> Digests.wsse(SECRET, NONCE, null));
+        assertEquals("appSecret", assertThrows(InvalidValueException.class, () -> Digests.aksk(null, NONCE, CREATED)).field());
+        assertEquals("nonce", assertThrows(InvalidValueException.class, () -> Digests.aksk(SECRET, null, CREATED)).field());
+        assertEquals("created", assertThrows(InvalidValueException.class, () -> Digests.wsse(SECRET, NONCE, null)).field());
     }
 
     static String prepared(Scheme scheme, String secret, String nonce, String created) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.privatenumber.core.InvalidValueException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,6 +87,6 @@ class NonceSourceTest {
 
     @Test
     void rejectsNullRandom() {
-        assertThrows(NullPointerException.class, () -> NonceSource.secureRandom(null));
+        assertEquals("random", assertThrows(InvalidValueException.class, () -> NonceSource.secureRandom(null)).field());
     }
 }

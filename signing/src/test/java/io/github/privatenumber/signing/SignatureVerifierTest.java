@@ -159,6 +159,41 @@ class SignatureVerifierTest {
         rejected(Reason.STALE_CREATED, lookup(early));
     }
 
+    @Test
+    void theStaleMessageNeverContradictsItself() {
+        Instant t0 = clock.instant();
+        SignedHeaders behind = sign(Scheme.AKSK);
+        clock.set(t0.plusMillis(300_500));
+        SignatureVerificationException e = rejected(Reason.STALE_CREATED, lookup(behind));
+        assertTrue(e.getMessage().contains("300.5 s behind"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the 300 s allowed"), e.getMessage());
+        clock.set(t0.plusNanos(300_000_000_001L));
+        SignedHeaders justBehind = SignerTest.signer(Scheme.AKSK, APP, TestClock.at("2024-06-01T12:00:00Z"), () -> "J1").sign();
+        e = rejected(Reason.STALE_CREATED, lookup(justBehind));
+        assertTrue(e.getMessage().contains("300.001 s behind"), e.getMessage());
+        clock.set(t0.minusMillis(301_250));
+        e = rejected(Reason.STALE_CREATED, lookup(SignerTest.signer(Scheme.AKSK, APP, TestClock.at("2024-06-01T12:00:00Z"),
+                () -> "J2").sign()));
+        assertTrue(e.getMessage().contains("301.25 s ahead of"), e.getMessage());
+        SignatureVerifier subSecond = SignatureVerifier.builder().credentials(APP).clock(clock)
+                .allowedSkew(Duration.ofMillis(1500)).build();
+        clock.set(t0.plusSeconds(2));
+        e = assertThrows(SignatureVerificationException.class, () -> subSecond.verify(lookup(
+                SignerTest.signer(Scheme.AKSK, APP, TestClock.at("2024-06-01T12:00:00Z"), () -> "J3").sign())));
+        assertTrue(e.getMessage().contains("2 s behind") && e.getMessage().contains("more than the 1.5 s allowed"),
+                e.getMessage());
+    }
+
+    @Test
+    void theReplayMessageDoesNotClaimWhenTheFirstUseWas() {
+        SignedHeaders headers = sign(Scheme.AKSK);
+        verifier.verify(lookup(headers));
+        clock.advance(Duration.ofMinutes(4));
+        SignatureVerificationException e = rejected(Reason.REPLAYED_NONCE, lookup(headers));
+        assertFalse(e.getMessage().contains("within the last"), e.getMessage());
+        assertTrue(e.getMessage().contains("already used inside the allowed window"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void rejectsAReplayedNonceUntilItIsStale(Scheme scheme) {
@@ -174,6 +209,49 @@ class SignatureVerifierTest {
         SignedHeaders sameNonceThisApp = SignerTest.signer(scheme, APP, clock, () -> "N1").sign();
         verifier.verify(lookup(sameNonceOtherApp));
         verifier.verify(lookup(sameNonceThisApp));
+    }
+
+    @Test
+    void aFullReplayMemoryRefusesNewNoncesInsteadOfForgettingOldOnes() {
+        SignatureVerifier small = SignatureVerifier.builder().credentials(APP).clock(clock).replayCapacity(2).build();
+        SignedHeaders first = sign(Scheme.AKSK);
+        small.verify(lookup(first));
+        small.verify(lookup(sign(Scheme.AKSK)));
+        SignedHeaders third = sign(Scheme.AKSK);
+        SignatureVerificationException full = assertThrows(SignatureVerificationException.class,
+                () -> small.verify(lookup(third)));
+        assertEquals(Reason.REPLAY_CACHE_FULL, full.reason(), full.getMessage());
+        assertTrue(full.getMessage().contains("retry later"), full.getMessage());
+        assertClean(full);
+        // the first nonce, still inside the window, is not accepted again
+        SignatureVerificationException replay = assertThrows(SignatureVerificationException.class,
+                () -> small.verify(lookup(first)));
+        assertEquals(Reason.REPLAYED_NONCE, replay.reason());
+        assertEquals(1, small.replayGuard().refusals());
+        // once the remembered nonces have left the window there is room again, and the refused push, sent again
+        // with a fresh signature as the platform does, is accepted
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        small.verify(lookup(sign(Scheme.AKSK)));
+    }
+
+    @Test
+    void oneAppsTrafficNeitherEvictsNorBlocksAnotherAppsNonces() {
+        SignatureVerifier shared = SignatureVerifier.builder().credentials(APP, OTHER).clock(clock)
+                .replayCapacity(4).replayCapacityPerApp(2).build();
+        SignedHeaders otherFirst = signer(Scheme.AKSK, OTHER).sign();
+        shared.verify(lookup(otherFirst));
+        shared.verify(lookup(sign(Scheme.AKSK)));
+        shared.verify(lookup(sign(Scheme.AKSK)));
+        assertEquals(Reason.REPLAY_CACHE_FULL, assertThrows(SignatureVerificationException.class,
+                () -> shared.verify(lookup(sign(Scheme.AKSK)))).reason());
+        assertEquals(Reason.REPLAYED_NONCE, assertThrows(SignatureVerificationException.class,
+                () -> shared.verify(lookup(otherFirst))).reason());
+        assertEquals(OTHER.appKey(), shared.verify(lookup(signer(Scheme.AKSK, OTHER).sign())).appKey());
+        assertEquals(2, shared.replayGuard().perAppCapacity());
+        assertEquals("replayCapacityPerApp", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().credentials(APP).replayCapacity(2).replayCapacityPerApp(3).build()).field());
+        assertEquals("replayCapacityPerApp", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().replayCapacityPerApp(0)).field());
     }
 
     @ParameterizedTest
@@ -357,10 +435,16 @@ class SignatureVerifierTest {
                 () -> SignatureVerifier.builder().allowedSkew(Duration.ofSeconds(-1))).field());
         assertEquals("replayCapacity", assertThrows(InvalidValueException.class,
                 () -> SignatureVerifier.builder().replayCapacity(0)).field());
-        assertThrows(NullPointerException.class, () -> SignatureVerifier.builder().clock(null));
-        assertThrows(NullPointerException.class, () -> SignatureVerifier.builder().credentials((AppCredentials) null));
-        assertThrows(NullPointerException.class, () -> verifier.verify((Function<String, String>) null));
-        assertThrows(NullPointerException.class, () -> verifier.verify(lookup(sign(Scheme.AKSK)), null));
+        assertEquals("clock", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().clock(null)).field());
+        assertEquals("credentials", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().credentials((AppCredentials) null)).field());
+        assertEquals("headerLookup", assertThrows(InvalidValueException.class,
+                () -> verifier.verify((Function<String, String>) null)).field());
+        assertEquals("expectedAppKey", assertThrows(InvalidValueException.class,
+                () -> verifier.verify(lookup(sign(Scheme.AKSK)), null)).field());
+        assertEquals("allowedSkew", assertThrows(InvalidValueException.class,
+                () -> SignatureVerifier.builder().allowedSkew(Duration.ofSeconds(Long.MAX_VALUE))).field());
 
         SignatureVerifier custom = SignatureVerifier.builder().credentials(APP).allowedSkew(Duration.ofSeconds(30))
                 .replayCapacity(7).build();

@@ -15,16 +15,22 @@ import java.util.Objects;
  * first matching latency rule and the first matching rule of another kind are applied (so a slow 500 is
  * two rules).
  *
- * @param path the exact request path, e.g. {@code /rest/omp/xyrelationnumber/v1.0}
- * @param method an HTTP method in upper case, or {@code null} for any
+ * @param path the exact request path, e.g. {@code /rest/omp/xyrelationnumber/v1.0}; not under {@code /simulator/}
+ * @param method {@code GET}, {@code POST}, {@code DELETE}, {@code PUT} or {@code HEAD} (any case), or {@code null}
+ *     or {@code "*"} for any
  * @param kind what happens
- * @param latency the delay for {@link FaultKind#LATENCY}, {@link Duration#ZERO} for other kinds
+ * @param latency the delay for {@link FaultKind#LATENCY} (positive, at most {@link #MAX_LATENCY}), {@link Duration#ZERO}
+ *     for other kinds
  * @param times how many requests it applies to; {@link #UNLIMITED} for all
  */
 public record Fault(String path, String method, FaultKind kind, Duration latency, int times) {
 
     /** {@link #times()} value for "every matching request". */
     public static final int UNLIMITED = -1;
+    /** The methods a rule may name ({@code "*"} or {@code null} means any). */
+    public static final java.util.Set<String> METHODS = java.util.Set.of("GET", "POST", "DELETE", "PUT", "HEAD");
+    /** The longest latency a rule may add: 60 seconds. */
+    public static final Duration MAX_LATENCY = Duration.ofSeconds(60);
 
     /** Validates the rule. */
     public Fault {
@@ -34,11 +40,22 @@ public record Fault(String path, String method, FaultKind kind, Duration latency
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /");
         }
+        if (path.equals("/simulator") || path.startsWith("/simulator/")) {
+            throw new IllegalArgumentException("the admin API under /simulator/ is never faulted");
+        }
         if (method != null) {
             method = method.toUpperCase(Locale.ROOT);
+            if (method.equals("*")) {
+                method = null;
+            } else if (!METHODS.contains(method)) {
+                throw new IllegalArgumentException("method must be GET, POST, DELETE, PUT, HEAD or * (any)");
+            }
         }
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative");
+        }
+        if (latency.compareTo(MAX_LATENCY) > 0) {
+            throw new IllegalArgumentException("latency must be at most 60 seconds");
         }
         if (kind == FaultKind.LATENCY && latency.isZero()) {
             throw new IllegalArgumentException("a latency fault needs a positive latency");
@@ -67,7 +84,7 @@ public record Fault(String path, String method, FaultKind kind, Duration latency
 
     /**
      * @param path exact path
-     * @return a rule dropping the connection of the next matching request before processing it
+     * @return a rule resetting the connection (TCP RST) of the next matching request without processing it
      */
     public static Fault connectionReset(String path) {
         return new Fault(path, null, FaultKind.CONNECTION_RESET, Duration.ZERO, 1);
@@ -75,7 +92,7 @@ public record Fault(String path, String method, FaultKind kind, Duration latency
 
     /**
      * @param path exact path
-     * @return a rule processing the next matching request, then dropping the connection without an answer
+     * @return a rule processing the next matching request, then closing the connection (FIN) without an answer
      */
     public static Fault answerLost(String path) {
         return new Fault(path, null, FaultKind.ANSWER_LOST, Duration.ZERO, 1);

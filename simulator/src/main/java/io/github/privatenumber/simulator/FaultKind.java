@@ -6,8 +6,14 @@ public enum FaultKind {
     LATENCY,
     /** Answers HTTP 500 with result code {@code 1010001} without processing the request. */
     SERVER_ERROR,
-    /** Drops the connection before reading or processing the request; the client gets no status line. */
+    /**
+     * Resets the connection (a real TCP RST: {@code SO_LINGER} 0) once the request has arrived, without
+     * processing it; the client's read fails with "connection reset" and no status line.
+     */
     CONNECTION_RESET,
-    /** Processes the request (state changes) and then drops the connection without an answer. */
+    /**
+     * Processes the request (state changes) and then closes the connection in order (FIN) without an answer;
+     * the client reads end-of-stream where the status line should be.
+     */
     ANSWER_LOST
 }

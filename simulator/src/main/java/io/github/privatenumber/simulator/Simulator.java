@@ -138,8 +138,10 @@ public final class Simulator implements AutoCloseable {
      * Moves the platform clock forward; relations whose duration ran out vanish and their numbers return to
      * the pool.
      *
-     * @param amount how far, not negative
+     * @param amount how far: 0 to 3653 days (ten years) per call; in total the platform clock may run at
+     *     most 36525 days (a hundred years) ahead of real time until {@link #reset()}
      * @return the new platform time
+     * @throws IllegalArgumentException if {@code amount} is negative or out of range (the clock is then unchanged)
      */
     public Instant advanceClock(Duration amount) {
         return engine.advanceClock(amount);
@@ -278,6 +280,7 @@ public final class Simulator implements AutoCloseable {
         private int workerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private int replayCapacity = 200_000;
         private int maxBodyBytes = 64 * 1024;
+        private Duration readTimeout = Duration.ofSeconds(10);
         private String recordDomain = "obs.simulator.local";
         private String hostName = "callenabler.simulator.local";
 
@@ -466,7 +469,8 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
-         * @param threads request worker threads (default max(8, 4 × CPUs))
+         * @param threads how many platform API requests are processed at once (default max(8, 4 × CPUs)); the
+         *     admin API and requests waiting out a latency fault never count against it
          * @return this builder
          */
         public Builder workerThreads(int threads) {
@@ -478,7 +482,26 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
-         * @param capacity how many nonces are remembered for replay detection (default 200 000)
+         * @param timeout how long one request may take to arrive completely (request line, headers, body) once
+         *     its first byte came, default 10 s; a slower request gets a 408 and its connection is closed. A
+         *     connection idle between requests is closed after 30 s (or this timeout, if longer). Positive, at
+         *     most 10 minutes.
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("readTimeout must be positive and at most 10 minutes");
+            }
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param capacity how many nonces are remembered for replay detection (default 200 000). When it is full of
+         *     nonces still inside the skew window, the simulator forgets the oldest one rather than refusing requests
+         *     (it is a test tool and must survive load tests): replay detection is exact as long as fewer than
+         *     capacity / (2 × skew) requests per second are accepted, about 330/s with the defaults
          * @return this builder
          */
         public Builder replayCapacity(int capacity) {
@@ -506,7 +529,7 @@ public final class Simulator implements AutoCloseable {
             Apps.PushConfig push = new Apps.PushConfig(pushSigning == PushSigning.WSSE ? PushScheme.WSSE : PushScheme.AKSK,
                     repushTimeScale, cdrBatchWindow, pushTimeout, pushSslContext);
             return new Simulator(new Engine(new Engine.Config(host, port, apps, push, allowedSkew, platformClock, authClock, https,
-                    serverSslContext, acceptWsse, workerThreads, replayCapacity, maxBodyBytes, recordDomain, hostName)));
+                    serverSslContext, acceptWsse, workerThreads, replayCapacity, maxBodyBytes, recordDomain, hostName, readTimeout)));
         }
     }
 }

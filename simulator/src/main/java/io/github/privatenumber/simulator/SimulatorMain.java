@@ -33,7 +33,7 @@ public final class SimulatorMain {
             "  --https                   serve HTTPS with a generated self-signed certificate",
             "  --truststore-out FILE     with --https: write a PKCS12 trust store for that certificate",
             "  --truststore-password PW  password of that trust store (default changeit)",
-            "  --repush-scale F          factor on the re-push schedule 1,4,9,106,203,300 min (default 1)",
+            "  --repush-scale F          factor on the re-push schedule 1,4,9,106,203,300 min, 0 < F <= 1000 (default 1)",
             "  --skew-seconds N          largest accepted |Created - now| in seconds (default 300)",
             "  --pool FILE               number pool: one 'areaCode number [province]' per line, '#' comments",
             "                            (default: 22 numbers in 0755, 010, 020 and 021)",
@@ -205,10 +205,10 @@ public final class SimulatorMain {
                 try {
                     o.repushScale = Double.parseDouble(value);
                 } catch (NumberFormatException e) {
-                    throw new UsageException("--repush-scale must be a positive number, got '" + value + "'");
+                    o.repushScale = Double.NaN;
                 }
                 if (!(o.repushScale > 0) || o.repushScale > 1000) {
-                    throw new UsageException("--repush-scale must be a positive number, got '" + value + "'");
+                    throw new UsageException("--repush-scale must be a number greater than 0 and at most 1000, got '" + value + "'");
                 }
                 break;
             case "--skew-seconds":

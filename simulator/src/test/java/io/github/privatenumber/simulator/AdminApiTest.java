@@ -2,6 +2,7 @@ package io.github.privatenumber.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,37 @@ class AdminApiTest {
     }
 
     @Test
+    void clockRefusesHugeOrNegativeAdvancesWithoutChangingState() {
+        api.ax(Api.ax(A).put("duration", 60));
+        for (String bad : new String[] {"4611686018427387904", "9223372036854775807", "315619201", "-1",
+                "99999999999999999999999"}) {
+            Api.Resp r = admin("POST", "/simulator/clock", "{\"advanceSeconds\":" + bad + "}");
+            assertEquals(400, r.status(), bad + ": " + r);
+            assertTrue(r.json().get("error").textValue().contains("advanceSeconds"), r.toString());
+            assertEquals(0, admin("GET", "/simulator/clock", null).json().get("offsetSeconds").longValue(), "no state change");
+        }
+        // everything still works: the platform API, the state, pushes' timestamps
+        assertEquals(200, admin("GET", "/simulator/state", null).status());
+        assertEquals(1, sim.state().bindings().size());
+        assertEquals(200, api.bind(Api.ax("+8613800000002")).status());
+        assertEquals(200, admin("POST", "/simulator/calls", "{\"caller\":\"" + A + "\",\"called\":\"+8617002100004\"}").status());
+
+        // the same bound in process, and a cap on the total
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofSeconds(Long.MAX_VALUE)));
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofDays(3654)));
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofSeconds(-1)));
+        Instant before = sim.platformTime();
+        for (int i = 0; i < 10; i++) {
+            sim.advanceClock(Duration.ofDays(3652));
+        }
+        assertThrows(IllegalArgumentException.class, () -> sim.advanceClock(Duration.ofDays(3653)), "over 100 years ahead");
+        assertTrue(Duration.between(before, sim.platformTime()).toDays() >= 36_520);
+        assertEquals(200, admin("GET", "/simulator/state", null).status(), "far-future time still works");
+        assertEquals(200, api.bind(Api.ax("+8613800000003").put("duration", 7_776_000)).status());
+        assertEquals(400, admin("POST", "/simulator/clock", "{\"advanceSeconds\":315576000}").status(), "over the total cap");
+    }
+
+    @Test
     void resetClearsEverything() {
         api.ax(Api.ax(A));
         sim.placeCall(CallRequest.of(A, "+8617002100004"));
@@ -136,6 +168,55 @@ class AdminApiTest {
         assertEquals("DELETE, GET, POST", wrong.headers().firstValue("Allow").orElseThrow());
         assertEquals(405, api.signed("POST", Api.RECORDING, new byte[0]).status());
         assertEquals(405, api.signed("GET", Api.CALL_STOP + "?app_key=" + api.appKey(), null).status());
+    }
+
+    @Test
+    void pushUrlsChangesOnlyTheUrlsGiven() {
+        assertEquals(200, admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"http://127.0.0.1:1/e\",\"feeUrl\":\"http://127.0.0.1:1/f\"}").status());
+        Api.Resp none = admin("POST", "/simulator/push-urls", "{}");
+        assertEquals(200, none.status());
+        assertEquals("http://127.0.0.1:1/e", none.json().get("eventUrl").textValue());
+        assertEquals("http://127.0.0.1:1/f", none.json().get("feeUrl").textValue());
+        admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"http://127.0.0.1:2/e\"}");
+        JsonNode app = admin("GET", "/simulator/state", null).json().get("apps").get(0);
+        assertEquals("http://127.0.0.1:2/e", app.get("eventUrl").textValue());
+        assertEquals("http://127.0.0.1:1/f", app.get("feeUrl").textValue(), "feeUrl kept");
+        admin("POST", "/simulator/push-urls", "{\"feeUrl\":null}");
+        app = admin("GET", "/simulator/state", null).json().get("apps").get(0);
+        assertEquals("http://127.0.0.1:2/e", app.get("eventUrl").textValue(), "eventUrl kept");
+        assertTrue(app.get("feeUrl").isNull(), "an explicit null removes it");
+        assertEquals(400, admin("POST", "/simulator/push-urls", "{\"eventUrl\":\"ftp://x/y\",\"feeUrl\":\"http://127.0.0.1:3/f\"}").status());
+        app = admin("GET", "/simulator/state", null).json().get("apps").get(0);
+        assertTrue(app.get("feeUrl").isNull(), "a refused request changes nothing");
+        sim.setPushUrls(null, null);
+    }
+
+    @Test
+    void oversizedAndNonUtf8AdminBodiesSayWhatIsWrong() {
+        StringBuilder calls = new StringBuilder("{\"calls\":[");
+        for (int i = 0; i < 5000; i++) {
+            calls.append(i == 0 ? "" : ",").append("{\"caller\":\"").append(A).append("\",\"called\":\"+8617002100004\"}");
+        }
+        Api.Resp big = admin("POST", "/simulator/calls", calls.append("]}").toString());
+        assertEquals(413, big.status(), big.toString());
+        assertTrue(big.json().get("error").textValue().contains("limit"), big.toString());
+        assertTrue(sim.state().calls().isEmpty());
+
+        byte[] latin1 = "{\"caller\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        Api.Resp notUtf8 = api.send("POST", "/simulator/calls", latin1, Map.of("Content-Type", "application/json"));
+        assertEquals(400, notUtf8.status());
+        assertEquals("the body is not valid UTF-8", notUtf8.json().get("error").textValue());
+    }
+
+    @Test
+    void headIsAnswered405WithoutABody() {
+        for (String path : new String[] {Api.BINDING + "?app_key=" + api.appKey(), "/simulator/health"}) {
+            String answer = RawHttp.exchange(sim.baseUrl(), "HEAD " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", null);
+            assertTrue(answer.startsWith("HTTP/1.1 405 "), answer);
+            assertTrue(answer.contains("\r\nAllow: "), answer);
+            assertTrue(answer.contains("\r\nContent-Length: "), answer);
+            assertTrue(answer.endsWith("\r\n\r\n"), "no body after the head: " + answer);
+        }
     }
 
     @Test

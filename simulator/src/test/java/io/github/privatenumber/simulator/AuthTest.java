@@ -142,6 +142,22 @@ class AuthTest {
     }
 
     @Test
+    void digestOfTheWrongLengthIsMalformedNotWrong() {
+        for (int length : new int[] {31, 33, 20, 1}) {
+            String digest = java.util.Base64.getEncoder().encodeToString(new byte[length]);
+            String token = validToken().replaceAll("PasswordDigest=\"[^\"]*\"", "PasswordDigest=\"" + digest + "\"");
+            Api.Resp r = withHeaders(headers(AUTH, "X-AKSK", token));
+            assertEquals(400, r.status(), length + " bytes: " + r);
+            assertEquals("1023034", r.code(), length + " bytes: " + r);
+        }
+        String wrong = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Api.Resp r = withHeaders(headers(AUTH, "X-AKSK", validToken().replaceAll("PasswordDigest=\"[^\"]*\"",
+                "PasswordDigest=\"" + wrong + "\"")));
+        assertEquals(401, r.status(), "32 bytes, just wrong: " + r);
+        assertEquals("1010010", r.code());
+    }
+
+    @Test
     void replayedNonce() {
         Map<String, String> h = headers(AUTH, "X-AKSK", validToken());
         assertEquals("1016001", withHeaders(h).code());

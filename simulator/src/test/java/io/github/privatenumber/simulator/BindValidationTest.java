@@ -185,9 +185,30 @@ class BindValidationTest {
         assertArrayEquals(new String[0], new String[0], ax[0]);
     }
 
+    @Test
+    void unpairedSurrogatesAreRefused() {
+        for (String escaped : new String[] {"a\\ud83dz", "\\ude00", "x\\ud83d", "\\ude00\\ud83d"}) {
+            assertInvalid(api.bind("{\"origNum\":\"" + A + "\",\"userData\":\"" + escaped + "\"}"), "userData");
+            assertInvalid(api.bind("{\"origNum\":\"" + A + "\",\"recordHintTone\":\"" + escaped + "\"}"), "recordHintTone");
+        }
+        // a pair is one character; an empty userData is accepted (the platform's behaviour is not documented)
+        assertEquals(200, api.bind("{\"origNum\":\"" + A + "\",\"userData\":\"\\ud83d\\ude00\"}").status());
+        assertEquals(200, api.bind("{\"origNum\":\"+8613800000002\",\"userData\":\"\"}").status());
+    }
+
+    @Test
+    void subscriptionIdsUpTo128CharactersAreRead() {
+        api.ax(Api.ax(A));
+        Api.Resp longest = api.bind(Api.obj().put("origNum", "+8613900000002").put("subscriptionId", "s".repeat(128)));
+        assertEquals("1016001", longest.code(), "valid, just unknown: " + longest);
+        Api.Resp tooLong = api.bind(Api.obj().put("origNum", "+8613900000002").put("subscriptionId", "s".repeat(129)));
+        assertEquals("1010002", tooLong.code());
+        assertTrue(tooLong.desc().contains("subscriptionId must be 1-128"), tooLong.desc());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "{\"origNum\":\"+8613900000002\",\"subscriptionId\":\"\"}|subscriptionId must be 1-64 characters",
+        "{\"origNum\":\"+8613900000002\",\"subscriptionId\":\"\"}|subscriptionId must be 1-128 characters",
         "{\"origNum\":\"+8613900000002\",\"subscriptionId\":123}|subscriptionId must be a string",
         "{\"subscriptionId\":\"SUB\"}|origNum is required",
         "{\"origNum\":\"13900000002\",\"subscriptionId\":\"SUB\"}|origNum must be a global-format number",

@@ -71,6 +71,35 @@ class CallsTest {
         return byType;
     }
 
+    /** Takes CDR pushes until {@code n} records came (calls placed one by one may share a push). */
+    private List<JsonNode> cdrs(int n) throws InterruptedException {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        while (out.size() < n) {
+            receiver.fee().json().get("feeLst").forEach(out::add);
+        }
+        assertEquals(n, out.size());
+        return out;
+    }
+
+    @Test
+    void cdrsOfCallsPlacedOneByOneShareAPush() throws Exception {
+        try (Simulator batching = Simulator.builder().cdrBatchWindow(Duration.ofSeconds(2)).feeUrl(receiver.feeUrl())
+                .credentials(sim.credentials()).build().start()) {
+            for (int i = 0; i < 5; i++) {
+                batching.placeCall(CallRequest.of(C, "+8617002100004"));
+            }
+            PushReceiver.Received fee = receiver.fee();
+            assertEquals(5, fee.json().get("feeLst").size(), "five separate calls within the window: one push");
+            for (int i = 0; i < 57; i++) {
+                batching.placeCall(CallRequest.of(C, "+8617002100004"));
+            }
+            assertEquals(50, receiver.fee().json().get("feeLst").size(), "a full batch goes at once");
+            assertEquals(7, receiver.fee().json().get("feeLst").size(), "the rest when the window closes");
+            assertTrue(batching.awaitPushesSettled(Duration.ofSeconds(10)));
+            assertEquals(3, batching.pushes().size());
+        }
+    }
+
     private JsonNode singleCdr() throws InterruptedException {
         PushReceiver.Received fee = receiver.fee();
         assertEquals("fee", fee.json().get("eventType").textValue());
@@ -212,8 +241,8 @@ class CallsTest {
 
         receiver.events(5 + 2 + 2 + 5);
         Set<Integer> codes = new HashSet<>();
-        for (int i = 0; i < 4; i++) {
-            codes.add(receiver.fee().json().get("feeLst").get(0).get("ulFailReason").intValue());
+        for (JsonNode cdr : cdrs(4)) {
+            codes.add(cdr.get("ulFailReason").intValue());
         }
         assertEquals(Set.of(0, 8014), codes);
     }
@@ -406,6 +435,14 @@ class CallsTest {
         assertEquals(0, url.body().length, "no JSON on success");
         String location = url.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains("%3D"), "the link carries percent-escapes that must be kept as sent: " + location);
+
+        // a client that decodes the Location breaks the signature: refused like a storage service would
+        String decoded = java.net.URLDecoder.decode(location.substring(sim.baseUrl().toString().length()), StandardCharsets.UTF_8);
+        Api.Resp broken = api.send("GET", decoded.replace(" ", "+"), null, Map.of());
+        assertEquals(403, broken.status(), decoded + ": " + broken);
+        assertTrue(broken.text().startsWith("SignatureDoesNotMatch"), broken.text());
+        String lowerCaseEscapes = location.substring(sim.baseUrl().toString().length()).replace("%3D", "%3d");
+        assertEquals(403, api.send("GET", lowerCaseEscapes, null, Map.of()).status(), "exactly as sent");
 
         // the storage side: no auth headers needed
         Api.Resp wav = api.send("GET", location.substring(sim.baseUrl().toString().length()), null, Map.of());

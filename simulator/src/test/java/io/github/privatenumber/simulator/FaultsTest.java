@@ -91,6 +91,39 @@ class FaultsTest {
         assertTrue(sim.state().bindings().isEmpty());
     }
 
+    /** Sends a signed AX bind over a raw socket; returns "EOF", "RESET" or what came before either. */
+    private String rawBindEnding() {
+        byte[] body = ("{\"origNum\":\"" + A + "\"}").getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("POST " + Api.BINDING + "?app_key=" + api.appKey() + " HTTP/1.1\r\n");
+        head.append("Host: 127.0.0.1\r\n");
+        api.signedHeaders().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        try (Socket s = new Socket(sim.baseUrl().getHost(), sim.baseUrl().getPort())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            try {
+                byte[] got = s.getInputStream().readAllBytes();
+                return got.length == 0 ? "EOF" : new String(got, StandardCharsets.ISO_8859_1);
+            } catch (SocketException e) {
+                return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset") ? "RESET" : e.toString();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void connectionResetIsATcpResetAndAnswerLostAnOrderlyClose() {
+        sim.faults().add(Fault.connectionReset(Api.BINDING));
+        assertEquals("RESET", rawBindEnding());
+        assertTrue(sim.state().bindings().isEmpty(), "not processed");
+        sim.faults().add(Fault.answerLost(Api.BINDING));
+        assertEquals("EOF", rawBindEnding());
+        assertEquals(1, sim.state().bindings().size(), "processed");
+    }
+
     @Test
     void answerLostAfterProcessing() {
         sim.faults().add(Fault.answerLost(Api.BINDING).onMethod("POST"));
@@ -161,8 +194,31 @@ class FaultsTest {
 
     @Test
     void adminEndpointsAreNeverFaulted() {
-        sim.faults().add(Fault.serverError("/simulator/state").unlimited());
+        assertThrows(IllegalArgumentException.class, () -> Fault.serverError("/simulator/state"));
+        assertThrows(IllegalArgumentException.class, () -> Fault.serverError("/simulator"));
+        Api.Resp r = api.send("POST", "/simulator/faults", "{\"path\":\"/simulator/state\",\"kind\":\"server_error\"}"
+                .getBytes(StandardCharsets.UTF_8), Map.of());
+        assertEquals(400, r.status());
+        assertTrue(r.json().get("error").textValue().contains("never faulted"), r.toString());
+        assertTrue(sim.faults().list().isEmpty());
         assertEquals(200, api.send("GET", "/simulator/state", null, Map.of()).status());
+    }
+
+    @Test
+    void faultMethodsAreHttpMethodsOrAny() {
+        for (String m : new String[] {"PATCH", "FOO", "", "get post"}) {
+            assertThrows(IllegalArgumentException.class, () -> Fault.serverError(Api.BINDING).onMethod(m), m);
+            Api.Resp r = api.send("POST", "/simulator/faults", ("{\"path\":\"" + Api.BINDING + "\",\"method\":\"" + m
+                    + "\",\"kind\":\"server_error\"}").getBytes(StandardCharsets.UTF_8), Map.of());
+            assertEquals(400, r.status(), m + ": " + r);
+            assertTrue(r.json().get("error").textValue().contains("method"), r.toString());
+        }
+        assertTrue(sim.faults().list().isEmpty());
+        assertEquals(null, Fault.serverError(Api.BINDING).onMethod("*").method());
+        assertEquals("HEAD", Fault.serverError(Api.BINDING).onMethod("head").method());
+        assertEquals(200, api.send("POST", "/simulator/faults", ("{\"path\":\"" + Api.BINDING
+                + "\",\"method\":\"*\",\"kind\":\"server_error\"}").getBytes(StandardCharsets.UTF_8), Map.of()).status());
+        assertEquals(500, api.query("relationNum", "x").status());
     }
 
     @Test

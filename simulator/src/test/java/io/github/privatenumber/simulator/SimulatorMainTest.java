@@ -49,6 +49,21 @@ class SimulatorMainTest {
     }
 
     @Test
+    void messagesSayWhatIsWrong() throws Exception {
+        for (String scale : new String[] {"1001", "0", "-1", "x", "NaN"}) {
+            SimulatorMain.UsageException e = assertThrows(SimulatorMain.UsageException.class,
+                    () -> SimulatorMain.parse(new String[] {"--repush-scale", scale}));
+            assertTrue(e.getMessage().contains("greater than 0 and at most 1000"), e.getMessage());
+        }
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            SimulatorMain.Options o = SimulatorMain.parse(new String[] {"--port", String.valueOf(taken.getLocalPort())});
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> SimulatorMain.launch(o, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+            assertTrue(e.getMessage().contains("address already in use"), e.getMessage());
+        }
+    }
+
+    @Test
     void parsesEveryFlag() throws Exception {
         SimulatorMain.Options o = SimulatorMain.parse(new String[] {"--host", "0.0.0.0", "--port=0", "--app-key", "k1",
             "--app-secret", "s1", "--event-url", "http://127.0.0.1:9/e", "--fee-url=https://example.com/f", "--https",

@@ -15,12 +15,16 @@ import java.util.Optional;
  */
 public final class AxBindRequest {
 
+    /** The {@code duration} the platform applies when a request leaves it out: 7200 seconds (SPEC §4). */
+    public static final BindDuration PLATFORM_DEFAULT_DURATION = BindDuration.ofSeconds(7200);
+
     private final PhoneNumber origNum;
     private final AreaCode areaCode;
     private final AreaMatchMode areaMatchMode;
     private final CallDirection callDirection;
     private final BindDuration duration;
-    private final BindDuration ybDuration;
+    /** As set; {@link #ybDuration()} computes the value sent from it and {@link #duration}. */
+    private final BindDuration requestedYbDuration;
     private final boolean recordFlag;
     private final VoicePrompt recordHintTone;
     private final VoicePrompt preVoiceX;
@@ -32,19 +36,23 @@ public final class AxBindRequest {
         this.areaMatchMode = b.areaMatchMode;
         this.callDirection = b.callDirection;
         this.duration = b.duration;
-        this.ybDuration = effectiveYbDuration(b.duration, b.ybDuration);
+        this.requestedYbDuration = b.ybDuration;
         this.recordFlag = b.recordFlag;
         this.recordHintTone = b.recordHintTone;
         this.preVoiceX = b.preVoiceX;
         this.userData = b.userData;
     }
 
-    /** The platform cuts a ybDuration longer than a limited duration to that duration; so do we. */
+    /**
+     * The platform cuts a ybDuration longer than the binding's duration to that duration; so do we. Without a
+     * duration the binding gets the platform's default, so that is the limit then.
+     */
     private static BindDuration effectiveYbDuration(BindDuration duration, BindDuration ybDuration) {
-        if (ybDuration == null || duration == null || duration.isUnlimited() || ybDuration.isUnlimited()) {
+        BindDuration limit = duration == null ? PLATFORM_DEFAULT_DURATION : duration;
+        if (ybDuration == null || limit.isUnlimited() || ybDuration.isUnlimited()) {
             return ybDuration;
         }
-        return ybDuration.seconds() > duration.seconds() ? duration : ybDuration;
+        return ybDuration.seconds() > limit.seconds() ? limit : ybDuration;
     }
 
     /**
@@ -64,7 +72,7 @@ public final class AxBindRequest {
         b.areaMatchMode = areaMatchMode;
         b.callDirection = callDirection;
         b.duration = duration;
-        b.ybDuration = ybDuration;
+        b.ybDuration = requestedYbDuration;
         b.recordFlag = recordFlag;
         b.recordHintTone = recordHintTone;
         b.preVoiceX = preVoiceX;
@@ -108,11 +116,24 @@ public final class AxBindRequest {
     }
 
     /**
-     * @return how long YB lives, already cut to {@link #duration()} when that is set, limited and shorter;
-     *     absent means the platform default, until AX ends
+     * The {@code ybDuration} to send: the {@linkplain #requestedYbDuration() requested} value, cut to the
+     * binding's duration when it is longer, as the platform would cut it. The binding's duration is
+     * {@link #duration()} when set, else the platform's default of 7200 seconds
+     * ({@link #PLATFORM_DEFAULT_DURATION}); a duration of {@code 0} (never expires) and a ybDuration of
+     * {@code 0} (until AX ends) cut nothing. Computed on each call, so a request rebuilt with
+     * {@link #toBuilder()} and a longer duration gets the requested value back.
+     *
+     * @return how long YB lives; absent means the platform default, until AX ends
      */
     public Optional<BindDuration> ybDuration() {
-        return Optional.ofNullable(ybDuration);
+        return Optional.ofNullable(effectiveYbDuration(duration, requestedYbDuration));
+    }
+
+    /**
+     * @return the {@code ybDuration} exactly as set on the builder, before any cut; absent when not set
+     */
+    public Optional<BindDuration> requestedYbDuration() {
+        return Optional.ofNullable(requestedYbDuration);
     }
 
     /**
@@ -158,7 +179,7 @@ public final class AxBindRequest {
                 && areaMatchMode == other.areaMatchMode
                 && callDirection == other.callDirection
                 && Objects.equals(duration, other.duration)
-                && Objects.equals(ybDuration, other.ybDuration)
+                && Objects.equals(requestedYbDuration, other.requestedYbDuration)
                 && Objects.equals(recordHintTone, other.recordHintTone)
                 && Objects.equals(preVoiceX, other.preVoiceX)
                 && Objects.equals(userData, other.userData);
@@ -166,21 +187,25 @@ public final class AxBindRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(origNum, areaCode, areaMatchMode, callDirection, duration, ybDuration, recordFlag,
+        return Objects.hash(origNum, areaCode, areaMatchMode, callDirection, duration, requestedYbDuration, recordFlag,
                 recordHintTone, preVoiceX, userData);
     }
 
     /**
-     * @return the request with A masked and the user data hidden
+     * @return the request with A masked and the user data hidden; a cut ybDuration shows the requested value
+     *     too, e.g. {@code ybDuration=600s (requested 3600s)}
      */
     @Override
     public String toString() {
+        BindDuration ybDuration = effectiveYbDuration(duration, requestedYbDuration);
+        String yb = Objects.equals(ybDuration, requestedYbDuration) ? String.valueOf(ybDuration)
+                : ybDuration + " (requested " + requestedYbDuration + ")";
         return "AxBindRequest[origNum=" + origNum
                 + ", areaCode=" + areaCode
                 + ", areaMatchMode=" + areaMatchMode
                 + ", callDirection=" + callDirection
                 + ", duration=" + duration
-                + ", ybDuration=" + ybDuration
+                + ", ybDuration=" + yb
                 + ", recordFlag=" + recordFlag
                 + ", recordHintTone=" + recordHintTone
                 + ", preVoiceX=" + preVoiceX
@@ -192,11 +217,12 @@ public final class AxBindRequest {
      * {@link InvalidValueException} naming the field. Setters of optional values accept {@code null} to
      * clear the value.
      *
-     * <p>{@code ybDuration} is never longer than {@code duration}: when both are set, {@code duration} is
-     * limited and {@code ybDuration} is longer, the built request carries {@code duration} as its
-     * {@code ybDuration} (the value the platform would apply anyway). A {@code ybDuration} of {@code 0}
-     * (until AX ends) is kept as is. When {@code duration} is left unset the platform applies its default
-     * and cuts {@code ybDuration} itself.
+     * <p>{@code ybDuration} is never sent longer than the binding's duration: when {@code duration} is
+     * limited and {@code ybDuration} is longer, the built request's {@link AxBindRequest#ybDuration()} is
+     * {@code duration} (the value the platform would apply anyway). When {@code duration} is left unset the
+     * binding gets the platform's default of 7200 seconds, and {@code ybDuration} is cut to that. A
+     * {@code ybDuration} of {@code 0} (until AX ends) is kept as is. The value as set stays available as
+     * {@link AxBindRequest#requestedYbDuration()} and is what {@link AxBindRequest#toBuilder()} carries over.
      */
     public static final class Builder {
 
@@ -295,7 +321,7 @@ public final class AxBindRequest {
 
         /**
          * @param ybDuration how long YB lives, or {@code null} for the platform default (until AX ends);
-         *     cut to {@code duration} as the class documentation says
+         *     cut to {@code duration} (or the platform's default duration) as the class documentation says
          * @return this builder
          */
         public Builder ybDuration(BindDuration ybDuration) {

@@ -47,10 +47,11 @@ public record BindDuration(long seconds) {
      * @param field the field name to report in errors, {@code duration} or {@code ybDuration}
      * @param seconds {@code 0} for no limit, or {@value #MIN_SECONDS}–{@value #MAX_SECONDS}
      * @return the duration
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static BindDuration ofSeconds(String field, long seconds) {
-        check(field, seconds);
+        check(Checks.fieldName(field), seconds);
         return new BindDuration(seconds);
     }
 
@@ -68,10 +69,11 @@ public record BindDuration(long seconds) {
      * @param field the field name to report in errors, {@code duration} or {@code ybDuration}
      * @param duration {@link Duration#ZERO} for no limit, or a whole number of seconds in range
      * @return the duration
-     * @throws InvalidValueException as {@link #of(Duration)}, naming {@code field}
+     * @throws InvalidValueException as {@link #of(Duration)}, naming {@code field}; naming {@code field} itself
+     *     if {@code field} is {@code null} or blank
      */
     public static BindDuration of(String field, Duration duration) {
-        Checks.required(field, duration);
+        Checks.required(Checks.fieldName(field), duration);
         if (duration.getNano() != 0) {
             throw new InvalidValueException(field, "must be a whole number of seconds, got " + duration);
         }

@@ -9,10 +9,14 @@ import io.github.privatenumber.core.internal.Checks;
  * UTF-8. Huawei advises avoiding curly braces and Base64-wrapping non-ASCII text for older
  * platform versions; this type leaves that choice to the caller. Immutable and thread-safe.
  *
+ * <p>Any text is kept, except text that is only white space: like every value type of this SDK,
+ * {@code UserData} rejects blank input (spaces, tabs, line breaks, ideographic or no-break spaces only).
+ * To send no user data, leave it unset.
+ *
  * <p>Since it may hold personal text, {@link #toString()} shows only its length
  * ({@code UserData[12 chars]}).
  *
- * @param value 1–256 Unicode characters (code points), no unpaired surrogates, no NUL
+ * @param value 1–256 Unicode characters (code points), not blank, no unpaired surrogates, no NUL
  */
 public record UserData(String value) {
 
@@ -21,8 +25,8 @@ public record UserData(String value) {
 
     /**
      * @param value as documented on the record
-     * @throws InvalidValueException naming {@code userData} if {@code value} is {@code null}, empty, longer
-     *     than 256 code points, or contains NUL or an unpaired surrogate
+     * @throws InvalidValueException naming {@code userData} if {@code value} is {@code null}, empty, blank,
+     *     longer than 256 code points, or contains NUL or an unpaired surrogate
      */
     public UserData {
         check("userData", value);
@@ -41,18 +45,16 @@ public record UserData(String value) {
      * @param field the field name to report in errors
      * @param value the text
      * @return the user data
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static UserData of(String field, String value) {
-        check(field, value);
+        check(Checks.fieldName(field), value);
         return new UserData(value);
     }
 
     private static void check(String field, String value) {
-        Checks.required(field, value);
-        if (value.isEmpty()) {
-            throw new InvalidValueException(field, "must not be empty");
-        }
+        Checks.notEmpty(field, value);
         int surrogate = Checks.firstUnpairedSurrogate(value);
         if (surrogate >= 0) {
             throw new InvalidValueException(field, "must be valid Unicode text; unpaired surrogate at index " + surrogate);

@@ -36,10 +36,11 @@ public record VoicePrompt(String fileName) {
      * @param field the field name to report in errors, e.g. {@code preVoiceX}
      * @param fileName the file name
      * @return the prompt
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static VoicePrompt of(String field, String fileName) {
-        check(field, fileName);
+        check(Checks.fieldName(field), fileName);
         return new VoicePrompt(fileName);
     }
 

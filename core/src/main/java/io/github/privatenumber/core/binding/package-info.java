@@ -8,7 +8,7 @@
  *
  * <p>Null contract: parameters and return values are non-null unless documented; optional values are
  * returned as {@link java.util.Optional}. Builder setters of optional values document that they accept
- * {@code null} to clear. Invalid input is rejected with
+ * {@code null} to clear. Invalid input, {@code null} included, is rejected with
  * {@link io.github.privatenumber.core.InvalidValueException} naming the field as the platform spells it.
  */
 package io.github.privatenumber.core.binding;

@@ -4,7 +4,7 @@
  * thread-safe.
  *
  * <p>Null contract: parameters and return values are non-null unless documented; optional values are
- * returned as {@link java.util.Optional}. Invalid input is rejected with
+ * returned as {@link java.util.Optional}. Invalid input, {@code null} included, is rejected with
  * {@link io.github.privatenumber.core.InvalidValueException} naming the field.
  */
 package io.github.privatenumber.core.call;

@@ -13,6 +13,17 @@ public final class Checks {
     }
 
     /**
+     * Checks a field name that a caller passed in to be named in errors.
+     *
+     * @param field the field name
+     * @return {@code field}
+     * @throws InvalidValueException naming {@code field} if {@code field} is {@code null}, empty or blank
+     */
+    public static String fieldName(String field) {
+        return notEmpty("field", field);
+    }
+
+    /**
      * @param field the field name for the error
      * @param value any value
      * @param <T> the value's type
@@ -55,17 +66,29 @@ public final class Checks {
      * @param field the field name for the error
      * @param value the text to check
      * @return {@code value}
-     * @throws InvalidValueException if {@code value} is {@code null}, empty or blank
+     * @throws InvalidValueException if {@code value} is {@code null}, empty or {@linkplain #isBlank blank}
      */
     public static String notEmpty(String field, String value) {
         required(field, value);
         if (value.isEmpty()) {
             throw new InvalidValueException(field, "must not be empty");
         }
-        if (value.isBlank()) {
+        if (isBlank(value)) {
             throw new InvalidValueException(field, "must not be blank");
         }
         return value;
+    }
+
+    /**
+     * Blank means made only of white space: what {@link String#isBlank()} counts (spaces, tabs, line breaks,
+     * the ideographic space) and the no-break spaces it leaves out ({@code U+00A0}, {@code U+2007},
+     * {@code U+202F}), which look just as empty.
+     *
+     * @param value any text, not {@code null}
+     * @return {@code true} if every character is white space, including for empty text
+     */
+    public static boolean isBlank(String value) {
+        return value.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
     }
 
     /**

@@ -8,7 +8,7 @@
  *
  * <p>Null contract: parameters and return values are non-null unless documented; optional values are
  * returned as {@link java.util.Optional} (or {@link java.util.OptionalInt}). Builder setters of optional
- * values document that they accept {@code null} to mean "not reported". Invalid input is rejected with
- * {@link io.github.privatenumber.core.InvalidValueException} naming the field.
+ * values document that they accept {@code null} to mean "not reported". Invalid input, {@code null}
+ * included, is rejected with {@link io.github.privatenumber.core.InvalidValueException} naming the field.
  */
 package io.github.privatenumber.core.notification;

@@ -10,7 +10,8 @@ import io.github.privatenumber.core.internal.Checks;
  *
  * <p>The rule matches {@link PhoneNumber}'s: codes whose first digit after the {@code 0} is {@code 1} or
  * {@code 2} have two digits after it ({@code 010}, {@code 020}–{@code 029}); all others have three
- * ({@code 0755}).
+ * ({@code 0755}). {@code 0400} and {@code 0800} are refused: they are the prefixes of 400/800 service
+ * numbers, not area codes (real codes such as {@code 0411} or {@code 0851} are fine).
  *
  * @param value the code, e.g. {@code 0755}
  */
@@ -21,7 +22,7 @@ public record AreaCode(String value) {
     /**
      * @param value as documented on the record
      * @throws InvalidValueException if {@code value} is {@code null} or not an area code like {@code 0755}
-     *     or {@code 010}
+     *     or {@code 010} ({@code 0400} and {@code 0800} included)
      */
     public AreaCode {
         check(FIELD, value);
@@ -40,15 +41,20 @@ public record AreaCode(String value) {
      * @param field the field name to report in errors
      * @param value the code, e.g. {@code 0755}
      * @return the area code
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static AreaCode of(String field, String value) {
-        check(field, value);
+        check(Checks.fieldName(field), value);
         return new AreaCode(value);
     }
 
     private static void check(String field, String value) {
         Checks.required(field, value);
+        if (value.equals("0400") || value.equals("0800")) {
+            throw new InvalidValueException(field, "0400 and 0800 are not area codes: 400/800 service numbers cannot "
+                    + "be bound");
+        }
         if (!isAreaCode(value)) {
             throw new InvalidValueException(field, "must be an area code like 0755 or 010 (a 0, then 2 digits "
                     + "beginning with 1 or 2, or 3 digits beginning with 3-9)");

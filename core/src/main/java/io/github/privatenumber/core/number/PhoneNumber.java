@@ -2,7 +2,7 @@ package io.github.privatenumber.core.number;
 
 import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.Masking;
-import java.util.Objects;
+import io.github.privatenumber.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -19,6 +19,9 @@ import java.util.Optional;
  *       {@code 020}–{@code 029}, else 3). Without a country code a fixed line needs its leading {@code 0};
  *       after {@code +86} the leading {@code 0} is dropped.</li>
  * </ul>
+ * Not accepted: 400 and 800 service numbers ({@code 400-xxx-xxxx}, {@code 800-xxx-xxxx}, also written
+ * {@code 0400…}, {@code +86400…}), which cannot be bound; {@code 0400}/{@code 0800} are not area codes, while
+ * real codes beginning alike ({@code 0411}, {@code 0851}, {@code 0898} …) are fine.
  * Only ASCII digits count; full-width or other scripts' digits, letters, a second {@code +}
  * (so {@code +86+86…}), other country codes and anything longer than {@value #MAX_INPUT_LENGTH}
  * characters are rejected. The value is always {@code +86} followed by the national number.
@@ -34,6 +37,7 @@ public final class PhoneNumber {
 
     private static final String DEFAULT_FIELD = "phoneNumber";
     private static final String COUNTRY_CODE = "86";
+    private static final String SERVICE_NUMBER = "400/800 service numbers cannot be bound";
     private static final String EXPECTED =
             "must be a mainland China number: an 11-digit mobile beginning with 13-19, or a fixed line of area code and "
             + "7-8 digits (like 0755-xxxxxxxx or +86755xxxxxxxx)";
@@ -65,19 +69,19 @@ public final class PhoneNumber {
      * @param field the field name to report in errors; never {@code null}
      * @param text the number as written by a person or sent by a system
      * @return the normalised number
-     * @throws InvalidValueException if {@code text} is {@code null}, empty, blank, too long or not an
-     *     accepted form; the message shows the input only masked
-     * @throws NullPointerException if {@code field} is {@code null}
+     * @throws InvalidValueException naming {@code field} if {@code text} is {@code null}, empty, blank, too
+     *     long or not an accepted form (the message shows the input only masked); naming {@code field} itself
+     *     if {@code field} is {@code null} or blank
      */
     public static PhoneNumber of(String field, String text) {
-        Objects.requireNonNull(field, "field");
+        Checks.fieldName(field);
         if (text == null) {
             throw new InvalidValueException(field, "is required");
         }
         if (text.isEmpty()) {
             throw new InvalidValueException(field, "must not be empty");
         }
-        if (text.isBlank()) {
+        if (Checks.isBlank(text)) {
             throw new InvalidValueException(field, "must not be blank");
         }
         if (text.length() > MAX_INPUT_LENGTH) {
@@ -235,7 +239,12 @@ public final class PhoneNumber {
                     ? Parsed.fail("a fixed-line number without +86 needs its area code's leading 0, like 010-xxxxxxxx")
                     : parsed;
         }
-        return Parsed.fail(EXPECTED);
+        return Parsed.fail(isServiceNumber(d) ? SERVICE_NUMBER : EXPECTED);
+    }
+
+    /** A 400 or 800 number: a national number beginning with {@code 400} or {@code 800}. */
+    private static boolean isServiceNumber(String national) {
+        return national.startsWith("400") || national.startsWith("800");
     }
 
     private static Parsed afterCountryCode(String national) {
@@ -249,6 +258,10 @@ public final class PhoneNumber {
     private static Parsed national(String national) {
         if (isMobileNational(national)) {
             return Parsed.ok(national, true);
+        }
+        if (isServiceNumber(national)) {
+            // 0400 and 0800 are no area codes: these are service numbers, whatever their length
+            return Parsed.fail(SERVICE_NUMBER);
         }
         if (national.length() < 2 || national.charAt(0) == '0') {
             return Parsed.fail(EXPECTED);

@@ -44,10 +44,11 @@ public record ReportedNumber(String raw) {
      * @param field the field name to report in errors, e.g. {@code callerNum}
      * @param raw the text as reported
      * @return the reported number
-     * @throws InvalidValueException as the constructor, naming {@code field}
+     * @throws InvalidValueException as the constructor, naming {@code field}; naming {@code field} itself if
+     *     {@code field} is {@code null} or blank
      */
     public static ReportedNumber of(String field, String raw) {
-        Checks.printable(field, raw, MAX_LENGTH);
+        Checks.printable(Checks.fieldName(field), raw, MAX_LENGTH);
         return new ReportedNumber(raw);
     }
 
@@ -57,10 +58,12 @@ public record ReportedNumber(String raw) {
      * @param field the field name to report in errors, e.g. {@code caller}
      * @param raw the text as reported, may be {@code null}
      * @return the reported number, or empty when nothing was reported
-     * @throws InvalidValueException if the text is present but too long or contains control characters
+     * @throws InvalidValueException if the text is present but too long or contains control characters; naming
+     *     {@code field} itself if {@code field} is {@code null} or blank
      */
     public static Optional<ReportedNumber> ofNullable(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
+        Checks.fieldName(field);
+        if (raw == null || Checks.isBlank(raw)) {
             return Optional.empty();
         }
         return Optional.of(of(field, raw));

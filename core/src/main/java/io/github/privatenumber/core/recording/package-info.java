@@ -5,7 +5,7 @@
  * is immutable and thread-safe.
  *
  * <p>Null contract: parameters and return values are non-null unless documented; optional values are
- * returned as {@link java.util.Optional}. Invalid input is rejected with
+ * returned as {@link java.util.Optional}. Invalid input, {@code null} included, is rejected with
  * {@link io.github.privatenumber.core.InvalidValueException} naming the field.
  */
 package io.github.privatenumber.core.recording;

@@ -4,6 +4,8 @@
  * kept as they came. Immutable and thread-safe.
  *
  * <p>Null contract: parameters and return values are non-null unless documented; optional values are
- * returned as {@link java.util.Optional}.
+ * returned as {@link java.util.Optional}. A {@code null} where a value is required is rejected with
+ * {@link io.github.privatenumber.core.InvalidValueException} naming the parameter (a {@code null} field name
+ * as {@code field}), never with a {@code NullPointerException}.
  */
 package io.github.privatenumber.core.result;

@@ -125,10 +125,43 @@ class AxBindRequestTest {
         assertEquals(BindDuration.ofSeconds(effective), r.ybDuration().orElseThrow());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        // ybDuration without duration: cut to the platform's default duration, 7200 s
+        "9000, 7200",
+        "7201, 7200",
+        "7200, 7200",
+        "3600, 3600",
+        "60, 60",
+        "0, 0",
+    })
+    void withoutDurationYbDurationIsCutToThePlatformDefault(long ybDuration, long effective) {
+        AxBindRequest r = AxBindRequest.builder().origNum(A).ybDurationSeconds(ybDuration).build();
+        assertEquals(Optional.empty(), r.duration());
+        assertEquals(Optional.of(BindDuration.ofSeconds(effective)), r.ybDuration());
+        assertEquals(Optional.of(BindDuration.ofSeconds(ybDuration)), r.requestedYbDuration());
+        assertEquals(7200, AxBindRequest.PLATFORM_DEFAULT_DURATION.seconds());
+        AxBindRequest day = AxBindRequest.builder().origNum(A).ybDuration(BindDuration.of(Duration.ofDays(1))).build();
+        assertEquals(Optional.of(BindDuration.ofSeconds(7200)), day.ybDuration());
+    }
+
     @Test
-    void ybDurationIsLeftToThePlatformWhenDurationIsUnset() {
-        AxBindRequest r = AxBindRequest.builder().origNum(A).ybDuration(BindDuration.of(Duration.ofDays(1))).build();
-        assertEquals(Optional.of(BindDuration.ofSeconds(86_400)), r.ybDuration());
+    void theRequestedYbDurationSurvivesToBuilder() {
+        AxBindRequest short10min = AxBindRequest.builder().origNum(A).durationSeconds(600).ybDurationSeconds(3600).build();
+        assertEquals(Optional.of(BindDuration.ofSeconds(600)), short10min.ybDuration());
+        assertEquals(Optional.of(BindDuration.ofSeconds(3600)), short10min.requestedYbDuration());
+        // raising duration afterwards restores what was asked for
+        AxBindRequest longer = short10min.toBuilder().durationSeconds(86_400).build();
+        assertEquals(Optional.of(BindDuration.ofSeconds(3600)), longer.ybDuration());
+        AxBindRequest never = short10min.toBuilder().duration(BindDuration.NEVER).build();
+        assertEquals(Optional.of(BindDuration.ofSeconds(3600)), never.ybDuration());
+        AxBindRequest platformDefault = short10min.toBuilder().duration(null).build();
+        assertEquals(Optional.of(BindDuration.ofSeconds(3600)), platformDefault.ybDuration());
+        // equality follows the values as set: the same settings, the same request
+        assertEquals(short10min, longer.toBuilder().durationSeconds(600).build());
+        assertNotEquals(short10min, AxBindRequest.builder().origNum(A).durationSeconds(600).ybDurationSeconds(600).build());
+        assertTrue(short10min.toString().contains("ybDuration=600s (requested 3600s)"), short10min.toString());
+        assertEquals(Optional.empty(), AxBindRequest.builder().origNum(A).build().requestedYbDuration());
     }
 
     @ParameterizedTest

@@ -12,12 +12,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UserDataTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-42", "\u8ba2\u5355\u53f7 12345", " ", "{\"json\": true}", "line1\nline2",
-        "\uD83D\uDE00 emoji", "\u0645\u0631\u062d\u0628\u0627"})
+    @ValueSource(strings = {"order-42", "\u8ba2\u5355\u53f7 12345", " a ", "{\"json\": true}", "line1\nline2",
+        "\uD83D\uDE00 emoji", "\u0645\u0631\u062d\u0628\u0627", "\u3000x\u3000", ".", "\t-\t"})
     void keepsAnyTextUnchanged(String text) {
         UserData data = UserData.of(text);
         assertEquals(text, data.value());
         assertEquals(text.codePointCount(0, text.length()), data.length());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "   ", "\t", "\n", " \r\n\t ", "\u3000", "\u00a0", "\u2003\u2009", "\u00a0 \u3000"})
+    void rejectsBlankText(String blank) {
+        InvalidValueException e = assertInvalid("userData", () -> UserData.of(blank));
+        assertEquals("userData: must not be blank", e.getMessage());
+        assertInvalid("remark", () -> UserData.of("remark", blank));
+        assertInvalid("userData", () -> AxBindRequest.builder().userData(blank));
     }
 
     @Test

@@ -30,6 +30,19 @@ class AreaCodeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0400", "0800"})
+    void serviceNumberPrefixesAreNotAreaCodes(String value) {
+        InvalidValueException e = assertInvalid("areaCode", () -> AreaCode.of(value));
+        assertTrue(e.getMessage().contains("400/800"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0411", "0431", "0451", "0851", "0871", "0898"})
+    void realCodesBeginningWith04Or08AreAccepted(String value) {
+        assertEquals(value, AreaCode.of(value).value());
+    }
+
     @Test
     void theCallerNamesTheField() {
         assertInvalid("city", () -> AreaCode.of("city", "755"));

@@ -58,6 +58,34 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+        "4001234567", "8001234567", "400-123-4567", "800 123 4567", "40012345678",
+        "04001234567", "08001234567", "0400-1234567", "0800-12345678",
+        "+864001234567", "+868001234567", "864001234567", "868001234567", "00864001234567", "+86 400 123 4567",
+        "+86 800 1234 5678",
+    })
+    void serviceNumbersAreRejected(String input) {
+        InvalidValueException e = assertInvalid("phoneNumber", () -> PhoneNumber.of(input));
+        assertTrue(e.getMessage().contains("400/800 service numbers cannot be bound"), e.getMessage());
+        assertEquals(Optional.empty(), PhoneNumber.tryParse(input));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // real area codes that begin like the service prefixes
+        "0411-88881234, 0411",
+        "0431-8888123, 0431",
+        "0451-88881234, 0451",
+        "0851-88881234, 0851",
+        "0871-6666123, 0871",
+        "0898-66661234, 0898",
+        "+86 851 8888 1234, 0851",
+    })
+    void areaCodesBeginningWith04Or08AreStillAccepted(String input, String areaCode) {
+        assertEquals(Optional.of(AreaCode.of(areaCode)), PhoneNumber.of(input).areaCode());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"13000000000", "14500000000", "16600000000", "17000000000", "19999999999"})
     void mobilesBeginWith13To19(String input) {
         assertTrue(PhoneNumber.of(input).isMobile());
@@ -138,7 +166,7 @@ class PhoneNumberTest {
         assertTrue(e.getMessage().startsWith("origNum: "));
         assertNotRevealed("8613800000001", e.getMessage());
         assertInvalid("origNum", () -> PhoneNumber.of("origNum", null));
-        assertThrows(NullPointerException.class, () -> PhoneNumber.of(null, "13800000001"));
+        assertInvalid("field", () -> PhoneNumber.of(null, "13800000001"));
     }
 
     @Test

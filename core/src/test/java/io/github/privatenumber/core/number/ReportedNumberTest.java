@@ -56,6 +56,8 @@ class ReportedNumberTest {
         assertEquals(Optional.empty(), ReportedNumber.ofNullable("caller", null));
         assertEquals(Optional.empty(), ReportedNumber.ofNullable("caller", ""));
         assertEquals(Optional.empty(), ReportedNumber.ofNullable("caller", "  "));
+        assertEquals(Optional.empty(), ReportedNumber.ofNullable("caller", "\u00a0\u3000"));
+        assertInvalid("caller", () -> ReportedNumber.of("caller", "\u00a0"));
         assertEquals(Optional.of(ReportedNumber.of("+8613800000001")), ReportedNumber.ofNullable("caller", "+8613800000001"));
         assertInvalid("caller", () -> ReportedNumber.ofNullable("caller", "1\r2"));
     }

@@ -120,37 +120,57 @@ public final class Apps implements PushSink, AutoCloseable {
      * @throws IllegalArgumentException for an unknown app
      */
     public void setUrls(String appKey, URI eventUrl, URI feeUrl) {
+        updateUrls(appKey, true, eventUrl, true, feeUrl);
+    }
+
+    /**
+     * Changes only the URLs asked for, atomically.
+     *
+     * @param appKey an app key, {@code null} for the default app
+     * @param setEvent whether to change the call-event URL
+     * @param eventUrl its new value, {@code null} for none
+     * @param setFee whether to change the CDR URL
+     * @param feeUrl its new value, {@code null} for none
+     * @return the app after the change
+     * @throws IllegalArgumentException for an unknown app or a URL that is not absolute http(s) with a host
+     */
+    public synchronized App updateUrls(String appKey, boolean setEvent, URI eventUrl, boolean setFee, URI feeUrl) {
         App a = appKey == null ? first() : apps.get(appKey);
         if (a == null) {
             throw new IllegalArgumentException("unknown app key");
         }
-        a.eventUrl = eventUrl;
-        a.feeUrl = feeUrl;
+        URI event = setEvent ? eventUrl : a.eventUrl;
+        URI fee = setFee ? feeUrl : a.feeUrl;
         PushDispatcher d = a.dispatcher;
         if (d != null) {
-            d.setUrls(eventUrl, feeUrl);
+            d.setUrls(event, fee); // validates first
         }
+        a.eventUrl = event;
+        a.feeUrl = fee;
+        return a;
     }
 
     @Override
-    public void event(String appKey, String body, boolean repushOnFailure) {
+    public void event(String appKey, String sessionId, String body, boolean repushOnFailure) {
         // without an event URL the dispatcher drops the event (and records nothing)
         try {
-            apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure);
+            apps.get(appKey).dispatcher.pushEvent(body, repushOnFailure, sessionId);
         } catch (IllegalStateException closed) {
             LOG.debug("event of app {} not pushed: the simulator is resetting or closing", appKey);
         }
     }
 
     @Override
-    public void cdrs(String appKey, List<String> records) {
+    public void cdrs(String appKey, List<String> records, boolean together) {
         // without a CDR URL the dispatcher drops them (and records nothing)
         PushDispatcher d = apps.get(appKey).dispatcher;
         try {
             for (String r : records) {
                 d.queueCdr(r);
             }
-            d.flushCdrs();
+            if (together) {
+                d.flushCdrs();
+            }
         } catch (IllegalStateException closed) {
             LOG.debug("{} CDR(s) of app {} not pushed: the simulator is resetting or closing", records.size(), appKey);
         }

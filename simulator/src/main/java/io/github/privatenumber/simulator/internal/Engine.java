@@ -1,9 +1,7 @@
 package io.github.privatenumber.simulator.internal;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.github.privatenumber.core.AppCredentials;
+import io.github.privatenumber.signing.ReplayGuard;
 import io.github.privatenumber.signing.SignatureVerifier;
 import io.github.privatenumber.simulator.CallRequest;
 import io.github.privatenumber.simulator.CallResult;
@@ -17,6 +15,7 @@ import io.github.privatenumber.simulator.internal.http.ApiHandler;
 import io.github.privatenumber.simulator.internal.http.AuthCheck;
 import io.github.privatenumber.simulator.internal.http.FaultRegistry;
 import io.github.privatenumber.simulator.internal.http.HttpFront;
+import io.github.privatenumber.simulator.internal.http.HttpServerCore;
 import io.github.privatenumber.simulator.internal.state.Platform;
 import io.github.privatenumber.simulator.internal.tls.SelfSignedCertificate;
 import java.io.IOException;
@@ -31,11 +30,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,23 +63,22 @@ public final class Engine implements AutoCloseable {
      * @param https serve https with a self-signed certificate (unless serverSsl is given)
      * @param serverSsl a custom server TLS context, may be {@code null}
      * @param acceptWsse accept the legacy WSSE request scheme
-     * @param workerThreads request worker threads
+     * @param workerThreads platform requests processed at once
      * @param replayCapacity nonces remembered
      * @param maxBodyBytes largest accepted request body
      * @param recordDomain recordDomain of recordings
      * @param hostName CDR hostName
+     * @param readTimeout how long one request may take to arrive, from its first byte
      */
     public record Config(String host, int port, List<AppSpec> apps, Apps.PushConfig push, Duration allowedSkew, Clock baseClock,
             Clock authClock, boolean https, SSLContext serverSsl, boolean acceptWsse, int workerThreads, int replayCapacity,
-            int maxBodyBytes, String recordDomain, String hostName) {
+            int maxBodyBytes, String recordDomain, String hostName, Duration readTimeout) {
     }
 
-    static {
-        // the JDK server otherwise leaves Nagle on, which costs ~40 ms per keep-alive exchange
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** Largest request line plus headers. */
+    public static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Connections served at once. */
+    public static final int MAX_CONNECTIONS = 512;
 
     private final Config config;
     private final PlatformClock clock;
@@ -96,8 +89,8 @@ public final class Engine implements AutoCloseable {
     private final FaultRegistry faults = new FaultRegistry();
     private final ApiHandler api;
     private final SelfSignedCertificate certificate;
-    private volatile HttpServer server;
-    private volatile ExecutorService executor;
+    private volatile HttpServerCore server;
+    private volatile HttpFront front;
     private volatile String baseUrl;
 
     /**
@@ -122,6 +115,8 @@ public final class Engine implements AutoCloseable {
                 .clock(config.authClock())
                 .allowedSkew(config.allowedSkew())
                 .replayCapacity(config.replayCapacity())
+                // a test tool under load tests: forget the oldest nonce rather than refuse (see Simulator.Builder#replayCapacity)
+                .replayOverflow(ReplayGuard.Overflow.EVICT_OLDEST)
                 .wsseEnabled(config.acceptWsse())
                 .build();
         this.api = new ApiHandler(new AuthCheck(verifier, config.acceptWsse()), platformState, calls, recordings, () -> baseUrl);
@@ -147,41 +142,28 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         apps.startDispatchers();
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "simulator-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        HttpFront f = new HttpFront(api, new AdminHandler(this, config.maxBodyBytes()), faults, config.workerThreads());
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
-            HttpServer s;
-            if (config.https()) {
-                HttpsServer hs = HttpsServer.create(address, 1024);
-                hs.setHttpsConfigurator(new HttpsConfigurator(config.serverSsl() != null ? config.serverSsl() : certificate.serverContext()));
-                s = hs;
-            } else {
-                s = HttpServer.create(address, 1024);
-            }
-            s.createContext("/", new HttpFront(api, new AdminHandler(this), faults, config.maxBodyBytes()));
-            s.setExecutor(pool);
-            s.start();
+            SSLContext ssl = !config.https() ? null : config.serverSsl() != null ? config.serverSsl() : certificate.serverContext();
+            Duration idle = config.readTimeout().compareTo(Duration.ofSeconds(30)) > 0 ? config.readTimeout() : Duration.ofSeconds(30);
+            HttpServerCore s = HttpServerCore.start(address, ssl, f, new HttpServerCore.Settings(config.maxBodyBytes(),
+                    MAX_HEADER_BYTES, config.readTimeout(), idle, Duration.ofSeconds(30), MAX_CONNECTIONS), "simulator-http");
             String h = config.host();
             if (h.equals("0.0.0.0") || h.equals("::")) {
                 h = "127.0.0.1";
             } else if (h.contains(":")) {
                 h = "[" + h + "]";
             }
-            baseUrl = (config.https() ? "https" : "http") + "://" + h + ":" + s.getAddress().getPort();
+            baseUrl = (config.https() ? "https" : "http") + "://" + h + ":" + s.port();
             server = s;
-            executor = pool;
+            front = f;
             LOG.info("simulator listening on {} ({} app(s), default app {})", baseUrl, config.apps().size(),
                     apps.first().credentials().appKey());
         } catch (IOException e) {
-            pool.shutdownNow();
             apps.close();
-            throw new UncheckedIOException("cannot start the simulator on " + config.host() + ":" + config.port(), e);
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            throw new UncheckedIOException("cannot start the simulator on " + config.host() + ":" + config.port() + ": " + cause, e);
         }
     }
 
@@ -274,10 +256,10 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        HttpServer s = server;
+        HttpServerCore s = server;
         if (s != null) {
-            s.stop(0);
-            executor.shutdownNow();
+            front.close();
+            s.close();
             server = null;
             LOG.info("simulator on {} stopped", baseUrl);
         }

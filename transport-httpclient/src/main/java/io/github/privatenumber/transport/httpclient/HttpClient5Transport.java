@@ -73,7 +73,8 @@ import org.apache.hc.core5.util.Timeout;
  *       them to the platform); requests beyond that wait for a free connection, at most their response timeout.</li>
  *   <li>{@link TransportOptions#connectTimeout()} bounds the TCP connect and the TLS handshake; each request's
  *       {@link TransportRequest#responseTimeout()} bounds the wait for its answer (HttpClient's response timeout:
- *       the longest silence while waiting for and reading the answer).</li>
+ *       the longest silence while waiting for and reading the answer). The I/O reactor looks for expired timeouts
+ *       every 100 ms (HttpClient's default is once a second), so a timeout fires at most about 100 ms late.</li>
  *   <li>Redirects are never followed (a 301 is the recording API's answer); nothing is retried automatically (a
  *       silently re-sent bind would create a second binding); no cookies are kept; no {@code Accept-Encoding} is
  *       added and nothing is decompressed; target authentication challenges are not answered.</li>
@@ -98,6 +99,8 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpClient5Transport implements HttpTransport {
 
     private static final TimeValue SHUTDOWN_GRACE = TimeValue.ofSeconds(1);
+    /** How often the I/O reactor looks for timed-out connections: the precision of every timeout. */
+    private static final TimeValue TIMEOUT_CHECK_INTERVAL = TimeValue.ofMilliseconds(100);
     /** Computed by HttpClient from the body; a caller's copy would make it refuse the request. */
     private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding");
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
@@ -147,6 +150,9 @@ public final class HttpClient5Transport implements HttpTransport {
                 .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+                        // the reactor checks timeouts once per select interval (default 1 s): a 500 ms response
+                        // timeout would fire after up to 1.5 s
+                        .setSelectInterval(TIMEOUT_CHECK_INTERVAL)
                         .build())
                 .setThreadFactory(new DefaultThreadFactory("privatenumber-httpclient5-io", true))
                 .setDefaultRequestConfig(baseConfig)

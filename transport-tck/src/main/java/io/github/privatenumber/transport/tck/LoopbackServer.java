@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,12 @@ final class LoopbackServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String scheme;
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Connections (by client port) with a request being handled, each with the token of its current exchange.
+     * Counted per connection, not per handler thread: once an answer is written the client may send its next
+     * request on the same connection before the previous handler has returned, and that is still one connection.
+     */
+    private final ConcurrentHashMap<Integer, Object> busyConnections = new ConcurrentHashMap<>();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Responder responder = EMPTY_OK;
     private volatile CountDownLatch release = new CountDownLatch(1);
@@ -85,8 +91,10 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
+        Integer connection = exchange.getRemoteAddress().getPort();
+        Object token = new Object();
+        busyConnections.put(connection, token);
+        maxInFlight.accumulateAndGet(busyConnections.size(), Math::max);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             URI uri = exchange.getRequestURI();
@@ -96,7 +104,7 @@ final class LoopbackServer implements AutoCloseable {
             requests.add(request);
             responder.respond(request, exchange);
         } finally {
-            inFlight.decrementAndGet();
+            busyConnections.remove(connection, token);
         }
     }
 
@@ -161,7 +169,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /**
-     * @return the most requests handled at once since the last reset
+     * @return the most connections with a request being handled at once since the last reset
      */
     int maxInFlight() {
         return maxInFlight.get();

@@ -16,9 +16,10 @@ import javax.net.ssl.SSLContext;
 /**
  * A throw-away EC key and self-signed certificate for {@code CN=localhost} with one subject alternative name,
  * {@code DNS:localhost} (and deliberately no IP address), made by the running JDK's own {@code keytool}. No
- * {@code sun.*} classes, no files left behind.
+ * {@code sun.*} classes, no files left behind. Public so that a transport's own TLS tests (for example against the
+ * simulator, through its {@code serverSslContext}) can use a certificate that names {@code localhost} only.
  */
-final class SelfSignedCertificate {
+public final class SelfSignedCertificate {
 
     private final KeyStore keyStore;
     private final char[] password;
@@ -33,7 +34,7 @@ final class SelfSignedCertificate {
      * @throws IOException if {@code keytool} is missing or fails
      * @throws GeneralSecurityException if the key store it wrote cannot be read
      */
-    static SelfSignedCertificate forLocalhost() throws IOException, GeneralSecurityException {
+    public static SelfSignedCertificate forLocalhost() throws IOException, GeneralSecurityException {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         Path keytool = Files.isExecutable(bin.resolve("keytool")) ? bin.resolve("keytool") : bin.resolve("keytool.exe");
         if (!Files.isExecutable(keytool)) {
@@ -73,7 +74,7 @@ final class SelfSignedCertificate {
      * @return the certificate
      * @throws GeneralSecurityException if the store cannot be read
      */
-    Certificate certificate() throws GeneralSecurityException {
+    public Certificate certificate() throws GeneralSecurityException {
         return keyStore.getCertificate("server");
     }
 
@@ -82,7 +83,7 @@ final class SelfSignedCertificate {
      * @throws GeneralSecurityException if the store cannot be built
      * @throws IOException never in practice
      */
-    KeyStore trustStore() throws GeneralSecurityException, IOException {
+    public KeyStore trustStore() throws GeneralSecurityException, IOException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         trust.setCertificateEntry("tck-server", certificate());
@@ -93,7 +94,7 @@ final class SelfSignedCertificate {
      * @return a server-side TLS context that presents this certificate
      * @throws GeneralSecurityException if the context cannot be built
      */
-    SSLContext serverContext() throws GeneralSecurityException {
+    public SSLContext serverContext() throws GeneralSecurityException {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keyStore, password);
         SSLContext context = SSLContext.getInstance("TLS");

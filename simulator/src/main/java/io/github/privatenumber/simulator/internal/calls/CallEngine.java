@@ -121,10 +121,12 @@ public final class CallEngine {
             Call c = start(r);
             if (c.end != null) {
                 cdrsByApp.computeIfAbsent(c.route.appKey(), k -> new ArrayList<>()).add(finish(c, 0));
+                remember(c); // published only now that its result is complete
             }
             results.add(c.result);
         }
-        cdrsByApp.forEach(pushes::cdrs);
+        boolean together = requests.size() > 1;
+        cdrsByApp.forEach((app, cdrs) -> pushes.cdrs(app, cdrs, together));
         return results;
     }
 
@@ -140,27 +142,23 @@ public final class CallEngine {
         Call c = new Call(r, sessionId, route, t0, alerting, answer);
         String app = route.appKey();
 
-        pushes.event(app, event("callin", c, r.caller(), r.called(), t0), false);
+        pushes.event(app, sessionId, event("callin", c, r.caller(), r.called(), t0), false);
         if (route.routed()) {
-            pushes.event(app, event("callout", c, route.displayNumber(), route.callee(), t0), true);
+            pushes.event(app, sessionId, event("callout", c, route.displayNumber(), route.callee(), t0), true);
             if (alerting != null) {
-                pushes.event(app, event("alerting", c, route.displayNumber(), route.callee(), alerting), true);
+                pushes.event(app, sessionId, event("alerting", c, route.displayNumber(), route.callee(), alerting), true);
             }
             if (answer != null) {
-                pushes.event(app, event("answer", c, route.displayNumber(), route.callee(), answer), true);
+                pushes.event(app, sessionId, event("answer", c, route.displayNumber(), route.callee(), answer), true);
             }
         }
         LOG.info("call {}: {} -> {} routed {}{}", sessionId, Masking.mask(r.caller()), Masking.mask(r.called()), route.route(),
                 route.routed() ? " to " + Masking.mask(route.callee()) : " (hang-up " + route.hangupCode() + ")");
         synchronized (calls) {
-            calls.put(sessionId, c);
-            if (calls.size() > MAX_CALLS) {
-                // forget the oldest ended calls; held calls stay so that callStop still finds them
-                calls.values().removeIf(old -> old.end != null && calls.size() > MAX_CALLS);
-            }
             if (answered && r.hold()) {
                 c.result = new CallResult(sessionId, app, route.route(), CallResult.IN_PROGRESS, route.subscriptionId(),
                         route.callee(), route.displayNumber(), true, null, null, null);
+                remember(c);
                 return c;
             }
             if (answered) {
@@ -172,6 +170,20 @@ public final class CallEngine {
             }
         }
         return c;
+    }
+
+    /**
+     * Makes a call visible to {@link #snapshot()} and {@link #stop}; only calls whose {@code result} is set are
+     * published, so a snapshot taken while calls are placed never sees a half-made one.
+     */
+    private void remember(Call c) {
+        synchronized (calls) {
+            calls.put(c.sessionId, c);
+            if (calls.size() > MAX_CALLS) {
+                // forget the oldest ended calls; held calls stay so that callStop still finds them
+                calls.values().removeIf(old -> old.end != null && calls.size() > MAX_CALLS);
+            }
+        }
     }
 
     /** Pushes disconnect, builds the CDR (and the recording); returns the CDR JSON. */
@@ -193,7 +205,7 @@ public final class CallEngine {
         ObjectNode disconnect = route.routed()
                 ? eventNode("disconnect", c, route.displayNumber(), route.callee(), c.end, code)
                 : eventNode("disconnect", c, c.request.caller(), c.request.called(), c.end, code);
-        pushes.event(route.appKey(), Json.text(disconnect), true);
+        pushes.event(route.appKey(), c.sessionId, Json.text(disconnect), true);
         return Json.text(cdr(c, code, icid, rec));
     }
 
@@ -303,7 +315,7 @@ public final class CallEngine {
             Instant now = clock.instant();
             c.end = now.isBefore(c.answer) ? c.answer : now;
         }
-        pushes.cdrs(appKey, List.of(finish(c, 0)));
+        pushes.cdrs(appKey, List.of(finish(c, 0)), false);
         LOG.info("call {} stopped through callStop", sessionId);
     }
 
@@ -312,7 +324,9 @@ public final class CallEngine {
         synchronized (calls) {
             List<SimulatorState.Call> out = new ArrayList<>();
             for (Call c : calls.values()) {
-                out.add(new SimulatorState.Call(c.result, c.request.caller(), c.request.called(), c.end == null));
+                // a stopped call counts as up until its final result is set, so the two always agree
+                out.add(new SimulatorState.Call(c.result, c.request.caller(), c.request.called(),
+                        c.result.hangupCode() == CallResult.IN_PROGRESS));
             }
             return out;
         }

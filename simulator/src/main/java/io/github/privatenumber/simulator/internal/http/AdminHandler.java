@@ -17,11 +17,16 @@ import io.github.privatenumber.simulator.internal.ApiException;
 import io.github.privatenumber.simulator.internal.Apps;
 import io.github.privatenumber.simulator.internal.Engine;
 import io.github.privatenumber.simulator.internal.Json;
+import io.github.privatenumber.simulator.internal.PlatformClock;
 import io.github.privatenumber.simulator.internal.audio.AlawWav;
 import io.github.privatenumber.simulator.internal.calls.Recordings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +45,15 @@ public final class AdminHandler {
     public static final String PREFIX = "/simulator/";
 
     private final Engine engine;
+    private final int maxBodyBytes;
 
     /**
      * @param engine the simulator
+     * @param maxBodyBytes the request body limit, for messages
      */
-    public AdminHandler(Engine engine) {
+    public AdminHandler(Engine engine, int maxBodyBytes) {
         this.engine = engine;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -91,8 +99,21 @@ public final class AdminHandler {
                 default:
                     return error(404, "no such admin endpoint");
             }
+        } catch (AdminError e) {
+            return error(e.status, e.getMessage());
         } catch (IllegalArgumentException | ApiException e) {
             return error(400, e.getMessage());
+        }
+    }
+
+    /** An admin request refused with a status other than 400. */
+    private static final class AdminError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        AdminError(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
         }
     }
 
@@ -113,18 +134,31 @@ public final class AdminHandler {
         return Answer.json(200, n);
     }
 
-    private static Answer error(int status, String message) {
+    static Answer error(int status, String message) {
         ObjectNode n = Json.object();
         n.put("error", Masking.maskText(message));
         return Answer.json(status, n);
     }
 
-    private static JsonNode body(ApiRequest r) {
-        if (r.body() == null || r.body().length == 0) {
+    private JsonNode body(ApiRequest r) {
+        if (r.body() == null) {
+            throw new AdminError(413, "the body is larger than the admin API's limit of " + maxBodyBytes
+                    + " bytes; send fewer items per request");
+        }
+        if (r.body().length == 0) {
             throw new IllegalArgumentException("a JSON body is required");
         }
+        String text;
         try {
-            JsonNode n = Json.MAPPER.readTree(new String(r.body(), StandardCharsets.UTF_8));
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(r.body())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the body is not valid UTF-8");
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(text);
             if (n == null || !n.isObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object");
             }
@@ -140,8 +174,9 @@ public final class AdminHandler {
         }
         return only(r, "POST", () -> {
             JsonNode n = body(r).get("advanceSeconds");
-            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
-                throw new IllegalArgumentException("advanceSeconds must be a non-negative integer");
+            long max = PlatformClock.MAX_ADVANCE.getSeconds();
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0 || n.longValue() > max) {
+                throw new IllegalArgumentException("advanceSeconds must be an integer from 0 to " + max + " (ten years)");
             }
             engine.advanceClock(Duration.ofSeconds(n.longValue()));
             return Answer.json(200, clockNode());
@@ -192,8 +227,9 @@ public final class AdminHandler {
         Duration latency = Duration.ZERO;
         JsonNode ms = b.get("latencyMs");
         if (kind == FaultKind.LATENCY) {
-            if (ms == null || !ms.isIntegralNumber() || ms.longValue() <= 0) {
-                throw new IllegalArgumentException("latencyMs must be a positive integer for a latency fault");
+            long max = Fault.MAX_LATENCY.toMillis();
+            if (ms == null || !ms.isIntegralNumber() || !ms.canConvertToLong() || ms.longValue() <= 0 || ms.longValue() > max) {
+                throw new IllegalArgumentException("latencyMs must be an integer from 1 to " + max + " for a latency fault");
             }
             latency = Duration.ofMillis(ms.longValue());
         }
@@ -320,10 +356,19 @@ public final class AdminHandler {
         return o;
     }
 
+    /** Changes only the URLs present in the body; an explicit {@code null} (or "") removes one. */
     private Answer pushUrls(JsonNode b) {
         String appKey = text(b, "appKey", false);
-        engine.apps().setUrls(appKey, uri(text(b, "eventUrl", false)), uri(text(b, "feeUrl", false)));
-        return ok();
+        boolean setEvent = b.has("eventUrl");
+        boolean setFee = b.has("feeUrl");
+        Apps.App app = engine.apps().updateUrls(appKey, setEvent, setEvent ? uri(text(b, "eventUrl", false)) : null,
+                setFee, setFee ? uri(text(b, "feeUrl", false)) : null);
+        ObjectNode out = Json.object();
+        out.put("status", "ok");
+        out.put("appKey", app.credentials().appKey());
+        out.put("eventUrl", app.eventUrl() == null ? null : app.eventUrl().toString());
+        out.put("feeUrl", app.feeUrl() == null ? null : app.feeUrl().toString());
+        return Answer.json(200, out);
     }
 
     private static URI uri(String s) {
@@ -343,10 +388,27 @@ public final class AdminHandler {
 
     private Answer recordingFile(ApiRequest r) {
         String name = URLDecoder.decode(r.path().substring(ApiHandler.RECORDING_FILES.length()), StandardCharsets.UTF_8);
-        String signature = QueryString.parse(r.rawQuery()).get("Signature");
-        Recordings.Link link = signature == null ? null : engine.recordings().link(signature);
+        QueryString.parse(r.rawQuery()); // refuses broken escapes and repeated names
+        String raw = QueryString.raw(r.rawQuery(), "Signature");
+        Recordings.Link link = null;
+        String signature = null;
+        if (raw != null) {
+            // the issued form first; then the token a client gets by decoding the link ('+' kept as '+')
+            for (String candidate : new String[] {QueryString.decode(raw), QueryString.decode(raw.replace("+", "%2B"))}) {
+                link = engine.recordings().link(candidate);
+                if (link != null) {
+                    signature = candidate;
+                    break;
+                }
+            }
+        }
         if (link == null || !link.recording().objectName().equals(name)) {
             return new Answer(404, "text/plain;charset=UTF-8", Map.of(), "NoSuchKey".getBytes(StandardCharsets.UTF_8));
+        }
+        if (!URLEncoder.encode(signature, StandardCharsets.UTF_8).equals(raw)) {
+            // like a storage service: the signature must come back exactly as it was issued, escapes and all
+            return new Answer(403, "text/plain;charset=UTF-8", Map.of(), ("SignatureDoesNotMatch: use the Location exactly as"
+                    + " it was sent; its percent-escapes are part of the signature").getBytes(StandardCharsets.UTF_8));
         }
         if (engine.clock().instant().isAfter(link.expiresAt()) || engine.recordings().isExpired(link.recording())) {
             return new Answer(403, "text/plain;charset=UTF-8", Map.of(), "Request has expired".getBytes(StandardCharsets.UTF_8));

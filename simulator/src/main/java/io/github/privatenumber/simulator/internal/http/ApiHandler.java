@@ -81,6 +81,7 @@ public final class ApiHandler {
         }
         try {
             Map<String, String> query = QueryString.parse(r.rawQuery());
+            AuthCheck.singleHeaders(r::values);
             switch (r.path()) {
                 case RECORDING_PATH:
                     return recordingUrl(r, query);
@@ -105,7 +106,7 @@ public final class ApiHandler {
 
     private Answer bind(String app, BodyFields f) {
         if (f.has("subscriptionId")) {
-            String subscriptionId = f.requiredString("subscriptionId", 1, 64);
+            String subscriptionId = f.requiredString("subscriptionId", 1, 128);
             String numB = f.number("origNum");
             String area = f.areaCode("areaCode");
             boolean loose = f.loose("areaMatchMode");

@@ -7,6 +7,7 @@ import io.github.privatenumber.simulator.internal.ApiException;
 import io.github.privatenumber.simulator.internal.ResultCodes;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * missing; 1023009 X-AKSK not a {@code UsernameToken} attribute list; 1023010 Username missing; 1023011
  * PasswordDigest missing; 1023012 Nonce missing; 1023031 Nonce not 1–128 letters or digits; 1023032 Created
  * missing; 1023033 Created not {@code yyyy-MM-dd'T'HH:mm:ss'Z'}; 1023034 PasswordDigest not Base64 of 32
- * bytes; 1023035 an attribute given twice; 1023036 WSSE switched off; 1023037 anything else the verifier
+ * bytes; 1023035 an attribute given twice; 1023036 WSSE switched off; 1023037 {@code Authorization},
+ * {@code X-AKSK} or {@code X-WSSE} given twice (see {@link #singleHeaders}), or anything else the verifier
  * cannot read.
  */
 public final class AuthCheck {
@@ -69,6 +71,10 @@ public final class AuthCheck {
                     // the verifier refused the headers' form: find the precise code (throws), else the generic one
                     structure(headers);
                     throw map(e);
+                case BAD_DIGEST:
+                    // a digest that is no Base64 of 32 bytes can never match: it is malformed, not wrong
+                    digestShape(headers);
+                    throw map(e);
                 default:
                     throw map(e);
             }
@@ -87,10 +93,27 @@ public final class AuthCheck {
                 return new ApiException(401, ResultCodes.INVALID_DIGEST, "invalid PasswordDigest: this Nonce was already used");
             case STALE_CREATED:
                 return new ApiException(401, ResultCodes.STALE_CREATED, "Created is too far from the server time");
+            case REPLAY_CACHE_FULL:
+                // only with a guard that refuses when full: the platform is busy, not the request wrong
+                return new ApiException(500, "1010001", "internal error: too many requests inside the window to remember their nonces");
             case SCHEME_DISABLED:
                 return new ApiException(400, "1023036", "the legacy WSSE scheme is not accepted by this simulator");
             default:
                 return new ApiException(400, "1023037", "Authorization or X-AKSK cannot be read");
+        }
+    }
+
+    /**
+     * Refuses a request that carries an authentication header more than once: which one would count?
+     *
+     * @param values a header's values by name
+     * @throws ApiException 400 1023037 naming the header
+     */
+    public static void singleHeaders(Function<String, List<String>> values) {
+        for (String name : new String[] {"Authorization", "X-AKSK", "X-WSSE"}) {
+            if (values.apply(name).size() > 1) {
+                throw bad("1023037", "the " + name + " header is given more than once");
+            }
         }
     }
 
@@ -151,12 +174,33 @@ public final class AuthCheck {
         if (!CREATED.matcher(a.get("Created")).matches()) {
             throw bad("1023033", "Created must be UTC time like 2018-02-12T15:30:20Z");
         }
-        try {
-            if (Base64.getDecoder().decode(a.get("PasswordDigest")).length != 32) {
-                throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
-            }
-        } catch (IllegalArgumentException e) {
+        if (!isDigest(a.get("PasswordDigest"))) {
             throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
+        }
+    }
+
+    /** Throws 400 1023034 when the token's PasswordDigest is not the Base64 of 32 bytes. */
+    private static void digestShape(Function<String, String> headers) {
+        String token = headers.apply("X-AKSK");
+        if (token == null) {
+            token = headers.apply("X-WSSE");
+        }
+        String t = token == null ? "" : token.strip();
+        if (!t.startsWith("UsernameToken ")) {
+            return;
+        }
+        Map<String, String> a = attributes(t.substring("UsernameToken ".length()));
+        String digest = a == null ? null : a.get("PasswordDigest");
+        if (digest != null && !isDigest(digest)) {
+            throw bad("1023034", "PasswordDigest must be the Base64 of a 32-byte SHA-256 value");
+        }
+    }
+
+    private static boolean isDigest(String digest) {
+        try {
+            return Base64.getDecoder().decode(digest).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

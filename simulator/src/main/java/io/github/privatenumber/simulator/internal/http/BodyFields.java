@@ -95,11 +95,27 @@ final class BodyFields {
             throw ApiException.invalid(name + " must be a string");
         }
         String s = v.textValue();
+        if (hasLoneSurrogate(s)) {
+            // only a JSON escape such as "\ud83d" can produce one; it is no character and has no UTF-8 form
+            throw ApiException.invalid(name + " contains an unpaired surrogate escape (\\uD800-\\uDFFF): not valid Unicode text");
+        }
         int len = s.codePointCount(0, s.length());
         if (len < min || len > max) {
             throw ApiException.invalid(name + " must be " + (min == 0 ? "at most " + max : min + "-" + max) + " characters long");
         }
         return s;
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String requiredString(String name, int min, int max) {

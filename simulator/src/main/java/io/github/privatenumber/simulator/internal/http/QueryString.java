@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Decodes a raw query string the way the platform does: {@code application/x-www-form-urlencoded}, so
- * {@code %2B} is a plus and an unescaped {@code +} is a space; UTF-8; the first of repeated names wins.
+ * {@code %2B} is a plus and an unescaped {@code +} is a space; UTF-8. A name given twice is refused: the
+ * simulator never acts on an ambiguous request (which {@code subscriptionId} to unbind?).
  */
 public final class QueryString {
 
@@ -22,7 +23,8 @@ public final class QueryString {
     /**
      * @param raw the raw query, may be {@code null}
      * @return name → value
-     * @throws ApiException 1010002 for broken percent-encoding or non-UTF-8 bytes
+     * @throws ApiException 1010002 for broken percent-encoding, non-UTF-8 bytes, or a name given twice (the
+     *     description names it)
      */
     public static Map<String, String> parse(String raw) {
         if (raw == null || raw.isEmpty()) {
@@ -36,9 +38,34 @@ public final class QueryString {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            out.putIfAbsent(name, value);
+            if (out.putIfAbsent(name, value) != null) {
+                throw ApiException.invalid("the query parameter " + printable(name) + " is given more than once");
+            }
         }
         return out;
+    }
+
+    /**
+     * @param raw the raw query, may be {@code null}
+     * @param name a parameter name (plain ASCII, as sent)
+     * @return the parameter's value exactly as sent (still percent-encoded), {@code null} when absent
+     */
+    static String raw(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if ((eq < 0 ? pair : pair.substring(0, eq)).equals(name)) {
+                return eq < 0 ? "" : pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String printable(String name) {
+        String n = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+        return n.codePoints().allMatch(c -> c >= 0x20 && c < 0x7F) ? n : "(a name with unusual characters)";
     }
 
     /**

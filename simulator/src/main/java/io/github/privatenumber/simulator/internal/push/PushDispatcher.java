@@ -6,13 +6,10 @@ import io.github.privatenumber.signing.SignedHeaders;
 import io.github.privatenumber.signing.Signer;
 import io.github.privatenumber.signing.WsseSigner;
 import java.io.IOException;
-import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +18,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -57,17 +54,25 @@ import org.slf4j.LoggerFactory;
  * may not be re-pushed) is {@link PushRecord.State#NOT_REPUSHED} after its one failed attempt. Re-pushes
  * go to the URL the push was created with, even if {@link #setUrls} changed it since.
  *
+ * <p><b>Order.</b> Events pushed with the same order key (a call's sessionId) are sent one after the
+ * other, in the order they were pushed (callin, callout, alerting, answer, disconnect): each one's first
+ * attempt starts when the previous one's first attempt has ended, delivered or failed. Re-pushes after a
+ * failure run on their own schedule and never hold up the call's later events.
+ *
  * <p><b>CDRs.</b> {@link #queueCdr} collects records; a batch of at most 50 goes out when 50 are queued
  * or when {@link PushSettings#cdrBatchWindow()} has passed since the oldest queued record.
  *
+ * <p><b>Connections.</b> Every attempt is one HTTP/1.1 exchange on a connection of its own, sent with
+ * {@code Connection: close} ({@link PushConnection}); nothing is pooled. A pooled connection that the
+ * receiver closed after its answer (Python's {@code http.server} answers HTTP/1.0 and closes) would make the
+ * next push fail although the receiver is fine, and {@code callin} gets no second chance.
+ *
  * <p><b>Threads.</b> Thread-safe. Callers never wait for the network. A fixed set of daemon threads does
- * all the work: one timer thread (re-push delays, the CDR window, a watchdog per attempt), {@value #SENDERS}
- * sender threads that sign and send (blocking {@link HttpClient#send}, so at most {@value #SENDERS}
- * attempts are in flight and the rest wait in line), and two threads for the {@link HttpClient}'s own
- * work (HTTP/1.1, no redirects). {@code sendAsync} is not used: on Java 17 it completes every exchange on
- * the common pool, which on small machines starts a new thread per exchange. An attempt that has not
- * finished within twice {@link PushSettings#requestTimeout()} (e.g. a receiver that stalls in the body
- * of its answer) is interrupted and counts as a timeout. The {@code Clock} only stamps
+ * all the work: one timer thread (re-push delays, the CDR window, a watchdog per attempt) and
+ * {@value #SENDERS} sender threads that sign and send, so at most {@value #SENDERS} attempts are in flight
+ * and the rest wait in line. The whole exchange of an attempt (connect, TLS, request, the complete answer)
+ * must finish within {@link PushSettings#requestTimeout()}, else it counts as a timeout; a watchdog closes
+ * the socket of an attempt stuck in a write. The {@code Clock} only stamps
  * {@link PushRecord.Attempt#at()}; delays run on real time. At most {@value #MAX_RETAINED} records are
  * kept: beyond that the oldest settled ones are forgotten.
  *
@@ -95,9 +100,9 @@ public final class PushDispatcher implements AutoCloseable {
     private final Signer signer;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor senders;
-    private final ThreadPoolExecutor httpThreads;
-    private final HttpClient http;
 
+    /** Sockets of attempts in flight, closed by {@link #close()}. */
+    private final Map<Socket, Boolean> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     // everything below is guarded by lock
@@ -105,6 +110,8 @@ public final class PushDispatcher implements AutoCloseable {
     private URI cdrUrl;
     private final Map<Long, Push> pushes = new LinkedHashMap<>();
     private final ArrayDeque<QueuedCdr> cdrQueue = new ArrayDeque<>();
+    /** Per call (sessionId): its events waiting for the previous one's first attempt; present while one is out. */
+    private final Map<String, ArrayDeque<Push>> chains = new java.util.HashMap<>();
     private ScheduledFuture<?> cdrTimer;
     private long nextId = 1;
     private int pending;
@@ -118,10 +125,13 @@ public final class PushDispatcher implements AutoCloseable {
         final String body;
         final byte[] bytes;
         final boolean repushOnFailure;
+        /** Events of one call share a key and are sent one after the other; {@code null} for no order. */
+        final String orderKey;
         final List<PushRecord.Attempt> attempts = new ArrayList<>();
         PushRecord.State state = PushRecord.State.PENDING;
 
-        Push(long id, PushRecord.Kind kind, URI url, String body, boolean repushOnFailure) {
+        Push(long id, PushRecord.Kind kind, URI url, String body, boolean repushOnFailure, String orderKey) {
+            this.orderKey = orderKey;
             this.id = id;
             this.kind = kind;
             this.url = url;
@@ -157,16 +167,6 @@ public final class PushDispatcher implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.senders = fixedPool(SENDERS, threads(prefix + "send"));
-        this.httpThreads = fixedPool(2, threads(prefix + "http"));
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.requestTimeout())
-                .executor(httpThreads);
-        if (settings.sslContext() != null) {
-            builder.sslContext(settings.sslContext());
-        }
-        this.http = builder.build();
     }
 
     private static ThreadFactory threads(String name) {
@@ -211,6 +211,22 @@ public final class PushDispatcher implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public long pushEvent(String eventJsonBody, boolean repushOnFailure) {
+        return pushEvent(eventJsonBody, repushOnFailure, null);
+    }
+
+    /**
+     * Pushes one call event, in order with the other events of the same call: its first attempt starts only
+     * when the first attempt of the call's previous event has ended, delivered or not. Re-pushes are
+     * scheduled independently and hold nothing up (the platform does not stall a call's later events behind
+     * a failing earlier one).
+     *
+     * @param eventJsonBody the complete JSON body, sent as given
+     * @param repushOnFailure {@code false} for {@code callin}, which may not be re-pushed
+     * @param orderKey the call's sessionId; {@code null} for no ordering
+     * @return the push id, or -1 if no event URL is set
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public long pushEvent(String eventJsonBody, boolean repushOnFailure, String orderKey) {
         Objects.requireNonNull(eventJsonBody, "eventJsonBody");
         Push push;
         lock.lock();
@@ -220,7 +236,15 @@ public final class PushDispatcher implements AutoCloseable {
                 LOG.debug("no event URL set: event not pushed");
                 return -1;
             }
-            push = register(PushRecord.Kind.EVENT, eventUrl, eventJsonBody, repushOnFailure);
+            push = register(PushRecord.Kind.EVENT, eventUrl, eventJsonBody, repushOnFailure, orderKey);
+            if (orderKey != null) {
+                ArrayDeque<Push> waiting = chains.get(orderKey);
+                if (waiting != null) {
+                    waiting.add(push); // sent when the call's previous event has had its first attempt
+                    return push.id;
+                }
+                chains.put(orderKey, new ArrayDeque<>());
+            }
         } finally {
             lock.unlock();
         }
@@ -339,30 +363,23 @@ public final class PushDispatcher implements AutoCloseable {
             lock.unlock();
         }
         timer.shutdownNow();
-        senders.shutdownNow(); // interrupts blocked sends
-        shutdownHttpClient();
-        httpThreads.shutdownNow();
+        senders.shutdownNow();
+        for (Socket s : inFlight.keySet()) {
+            try {
+                s.close(); // ends blocked sends at once
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            for (ThreadPoolExecutor pool : List.of(timer, senders, httpThreads)) {
+            for (ThreadPoolExecutor pool : List.of(timer, senders)) {
                 if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     LOG.debug("push threads still busy after close");
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Java 21 added {@code HttpClient.shutdownNow()}; on 17 the client's selector thread ends once it is unreachable. */
-    private void shutdownHttpClient() {
-        try {
-            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
-            shutdownNow.invoke(http);
-        } catch (NoSuchMethodException e) {
-            // Java 17-20: nothing to call
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("HttpClient shutdown failed: {}", e.toString());
         }
     }
 
@@ -375,8 +392,8 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     /** Creates and records a push; caller holds the lock. */
-    private Push register(PushRecord.Kind kind, URI url, String body, boolean repushOnFailure) {
-        Push push = new Push(nextId++, kind, url, body, repushOnFailure);
+    private Push register(PushRecord.Kind kind, URI url, String body, boolean repushOnFailure, String orderKey) {
+        Push push = new Push(nextId++, kind, url, body, repushOnFailure, orderKey);
         pushes.put(push.id, push);
         pending++;
         if (pushes.size() > MAX_RETAINED) {
@@ -407,7 +424,7 @@ public final class PushDispatcher implements AutoCloseable {
                 LOG.debug("no CDR URL set: batch of {} CDR(s) dropped", n);
                 continue;
             }
-            batches.add(register(PushRecord.Kind.CDR, cdrUrl, body.toString(), true));
+            batches.add(register(PushRecord.Kind.CDR, cdrUrl, body.toString(), true, null));
         }
         if (!batches.isEmpty() || cdrQueue.isEmpty()) {
             changed.signalAll();
@@ -444,7 +461,7 @@ public final class PushDispatcher implements AutoCloseable {
         }
     }
 
-    /** One attempt; runs on a sender thread and blocks it for at most twice the request timeout. */
+    /** One attempt; runs on a sender thread and blocks it for at most the request timeout. */
     private void attempt(Push push) {
         lock.lock();
         try {
@@ -455,65 +472,83 @@ public final class PushDispatcher implements AutoCloseable {
             lock.unlock();
         }
         Instant at = clock.instant();
-        Watchdog watchdog = new Watchdog(Thread.currentThread());
+        long timeout = settings.requestTimeout().toNanos();
+        Watchdog watchdog = new Watchdog();
         int status = -1;
         String error;
         try {
-            SignedHeaders headers = signer.sign(); // fresh nonce and Created for every attempt
-            HttpRequest request = HttpRequest.newBuilder(push.url)
-                    .timeout(settings.requestTimeout())
-                    .header("Content-Type", CONTENT_TYPE)
-                    .header("Authorization", headers.authorization())
-                    .header(headers.tokenHeaderName(), headers.tokenHeaderValue())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(push.bytes))
-                    .build();
-            // the request timeout covers the wait for the status line; the watchdog bounds the rest
-            watchdog.arm(timer, settings.requestTimeout().toNanos() * 2);
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            SignedHeaders signed = signer.sign(); // fresh nonce and Created for every attempt
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", CONTENT_TYPE);
+            headers.put("Authorization", signed.authorization());
+            headers.put(signed.tokenHeaderName(), signed.tokenHeaderValue());
+            headers.put("User-Agent", "privatenumber-simulator");
+            // the deadline bounds every read; the watchdog also ends a write that the receiver never takes
+            watchdog.arm(timer, timeout + TimeUnit.MILLISECONDS.toNanos(50));
+            status = PushConnection.post(push.url, headers, push.bytes, settings.sslContext(), System.nanoTime() + timeout,
+                    watchdog::watch);
             error = status == 200 ? null : "HTTP " + status;
-        } catch (InterruptedException e) {
+        } catch (SocketTimeoutException e) {
             error = "timeout after " + settings.requestTimeout().toMillis() + " ms (no complete answer)";
         } catch (IOException | RuntimeException e) {
-            error = describe(e);
+            error = watchdog.fired() ? "timeout after " + settings.requestTimeout().toMillis() + " ms (no complete answer)"
+                    : describe(e);
         } finally {
             watchdog.disarm();
         }
         finish(push, at, status, error);
     }
 
-    /** Interrupts a sender that is still in its attempt when the deadline passes, and only then. */
-    private static final class Watchdog {
-        private final Thread sender;
+    /** Closes the socket of an attempt that is still running when the deadline passes, and only then. */
+    private final class Watchdog {
+        private Socket socket;
         private boolean done;
+        private boolean fired;
         private ScheduledFuture<?> task;
 
-        Watchdog(Thread sender) {
-            this.sender = sender;
+        synchronized void watch(Socket s) {
+            socket = s;
+            inFlight.put(s, Boolean.TRUE);
+            if (done || closed) {
+                closeQuietly(s);
+            }
         }
 
-        synchronized void arm(ScheduledExecutorService timer, long nanos) {
+        synchronized void arm(ScheduledExecutorService t, long nanos) {
             try {
-                task = timer.schedule(this::fire, nanos, TimeUnit.NANOSECONDS);
+                task = t.schedule(this::fire, nanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                // closing: close() interrupts the senders itself
+                // closing: close() closes the sockets itself
             }
         }
 
         private synchronized void fire() {
-            if (!done) {
-                sender.interrupt();
+            if (!done && socket != null) {
+                fired = true;
+                closeQuietly(socket);
             }
         }
 
-        /** After this returns the watchdog can no longer interrupt; an interrupt it already sent is cleared. */
-        void disarm() {
-            synchronized (this) {
-                done = true;
-                if (task != null) {
-                    task.cancel(false);
-                }
+        synchronized boolean fired() {
+            return fired;
+        }
+
+        synchronized void disarm() {
+            done = true;
+            if (task != null) {
+                task.cancel(false);
             }
-            Thread.interrupted();
+            if (socket != null) {
+                inFlight.remove(socket);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -525,6 +560,9 @@ public final class PushDispatcher implements AutoCloseable {
             }
             push.attempts.add(new PushRecord.Attempt(at, status, error));
             int attemptNo = push.attempts.size();
+            if (attemptNo == 1 && push.orderKey != null) {
+                releaseNext(push.orderKey);
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("push {} ({}) attempt {} to {}: {}", push.id, push.kind, attemptNo,
                         Masking.maskText(push.url.toString()), error == null ? "HTTP 200" : error);
@@ -556,6 +594,17 @@ public final class PushDispatcher implements AutoCloseable {
         }
     }
 
+    /** Starts the next waiting event of a call, or ends its chain; caller holds the lock. */
+    private void releaseNext(String orderKey) {
+        ArrayDeque<Push> waiting = chains.get(orderKey);
+        Push next = waiting == null ? null : waiting.poll();
+        if (next == null) {
+            chains.remove(orderKey);
+        } else {
+            submit(next);
+        }
+    }
+
     /** Caller holds the lock. */
     private void settle(Push push, PushRecord.State state) {
         push.state = state;
@@ -568,11 +617,8 @@ public final class PushDispatcher implements AutoCloseable {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof HttpConnectTimeoutException) {
-            return "connect timeout after " + settings.requestTimeout().toMillis() + " ms";
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "timeout after " + settings.requestTimeout().toMillis() + " ms";
+        if (e instanceof ConnectException && e.getMessage() == null) {
+            return "ConnectException: connection refused";
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + Masking.maskText(message));

@@ -1,15 +1,21 @@
 package io.github.privatenumber.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives a request function from N threads for a fixed time: first a warm-up whose results are thrown away, then
- * the measured window. Every loop is bounded in time; nothing here talks to anything but loopback.
+ * the measured window. Every loop is bounded in time (and a stuck call cannot hold the harness longer than a grace
+ * period after its window); nothing here talks to anything but loopback.
  */
 final class LoadLoop {
+
+    /** How long after its window a slice waits for calls still in flight before giving up on them. */
+    private static final long GRACE_SECONDS = 60;
 
     /** One request; returns whether the answer was the expected one. */
     @FunctionalInterface
@@ -17,16 +23,65 @@ final class LoadLoop {
         boolean run() throws Exception;
     }
 
+    /** One request made by worker {@code thread} (0 … threads − 1) of the current slice. */
+    @FunctionalInterface
+    interface ThreadCall {
+        boolean run(int thread) throws Exception;
+    }
+
+    /** One side of a side-by-side comparison. */
+    record Arm(String name, ThreadCall call) {
+    }
+
     private LoadLoop() {
     }
 
     static LoadResult measure(String name, int threads, double warmupSeconds, double seconds, Call call)
             throws InterruptedException {
-        run(threads, warmupSeconds, call, null);
-        return run(threads, seconds, call, name);
+        ThreadCall each = t -> call.run();
+        run(threads, warmupSeconds, each);
+        return run(threads, seconds, each).result(name, threads);
     }
 
-    private static LoadResult run(int threads, double seconds, Call call, String name) throws InterruptedException {
+    /**
+     * Measures the arms side by side: each warms up once, then they take turns in {@code rounds} slices of
+     * {@code sliceSeconds} (the order flips every round), so that a change in the machine's background load hits
+     * every arm alike. Each arm's result pools its slices.
+     */
+    static List<LoadResult> compare(List<Arm> arms, int threads, double warmupSeconds, double sliceSeconds, int rounds)
+            throws InterruptedException {
+        for (Arm arm : arms) {
+            run(threads, warmupSeconds, arm.call());
+        }
+        Sample[] pooled = new Sample[arms.size()];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < arms.size(); i++) {
+                int k = r % 2 == 0 ? i : arms.size() - 1 - i;
+                Sample s = run(threads, sliceSeconds, arms.get(k).call());
+                pooled[k] = pooled[k] == null ? s : pooled[k].plus(s);
+            }
+        }
+        List<LoadResult> results = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            results.add(pooled[i].result(arms.get(i).name(), threads));
+        }
+        return results;
+    }
+
+    /** The raw outcome of one timed run. */
+    private record Sample(long[] latencies, int count, long errors, double seconds) {
+        Sample plus(Sample o) {
+            long[] all = Arrays.copyOf(latencies, count + o.count);
+            System.arraycopy(o.latencies, 0, all, count, o.count);
+            return new Sample(all, count + o.count, errors + o.errors, seconds + o.seconds);
+        }
+
+        LoadResult result(String name, int threads) {
+            return LoadResult.of(name, threads, latencies, count, errors, seconds);
+        }
+    }
+
+    private static Sample run(int threads, double seconds, ThreadCall call) throws InterruptedException {
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
         AtomicLong errors = new AtomicLong();
@@ -34,11 +89,10 @@ final class LoadLoop {
         CountDownLatch done = new CountDownLatch(threads);
         long durationNanos = (long) (seconds * 1e9);
         long[] window = new long[2];
-        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
             Thread worker = new Thread(() -> {
-                long[] mine = new long[1 << 14];
+                long[] mine = new long[1 << 12];
                 int n = 0;
                 try {
                     start.await();
@@ -47,14 +101,14 @@ final class LoadLoop {
                     while ((now = System.nanoTime()) < end) {
                         boolean ok;
                         try {
-                            ok = call.run();
+                            ok = call.run(id);
                         } catch (Exception e) {
                             ok = false;
                         }
                         long took = System.nanoTime() - now;
                         if (ok) {
                             if (n == mine.length) {
-                                mine = java.util.Arrays.copyOf(mine, n * 2);
+                                mine = Arrays.copyOf(mine, n * 2);
                             }
                             mine[n++] = took;
                         } else {
@@ -64,30 +118,36 @@ final class LoadLoop {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
-                    latencies[id] = mine;
-                    counts[id] = n;
+                    synchronized (latencies) {
+                        latencies[id] = mine;
+                        counts[id] = n;
+                    }
                     done.countDown();
                 }
             }, "load-" + t);
             worker.setDaemon(true);
-            workers.add(worker);
             worker.start();
         }
         window[0] = System.nanoTime();
         start.countDown();
-        done.await();
+        if (!done.await(durationNanos + TimeUnit.SECONDS.toNanos(GRACE_SECONDS), TimeUnit.NANOSECONDS)) {
+            System.err.println("warning: calls still in flight " + GRACE_SECONDS + " s after the window; left behind");
+        }
         window[1] = System.nanoTime();
-        int total = 0;
-        for (int c : counts) {
-            total += c;
+        synchronized (latencies) {
+            int total = 0;
+            for (int c : counts) {
+                total += c;
+            }
+            long[] all = new long[total];
+            int at = 0;
+            for (int t = 0; t < threads; t++) {
+                if (latencies[t] != null) {
+                    System.arraycopy(latencies[t], 0, all, at, counts[t]);
+                    at += counts[t];
+                }
+            }
+            return new Sample(all, at, errors.get(), (window[1] - window[0]) / 1e9);
         }
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        double elapsed = (window[1] - window[0]) / 1e9;
-        return LoadResult.of(name == null ? "warm-up" : name, threads, all, total, errors.get(), elapsed);
     }
 }

@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +153,9 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
         });
         // deadline timers are cancelled on every completed call: drop them at once instead of at their due time
         s.setRemoveOnCancelPolicy(true);
+        // a timer that becomes the queue's earliest wakes the scheduler thread, so with one call at a time every call
+        // would cost a thread wake-up; a no-op due every second stays earlier than any deadline (one wake per second)
+        s.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
         return s;
     }
 

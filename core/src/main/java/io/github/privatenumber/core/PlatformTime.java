@@ -48,14 +48,39 @@ public final class PlatformTime {
      * @return the instant it names, read as UTC; empty for {@code null} or unreadable text
      */
     public static Optional<Instant> tryParse(String text) {
-        if (text == null || text.length() != 19) {
+        if (text == null || text.length() != 19 || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return Optional.empty();
+        }
+        // read by hand: DateTimeFormatter.parse costs about a microsecond, and a CDR push carries 400 of these;
+        // LocalDateTime.of keeps the formatter's STRICT rules (real dates, 00-23 h, 00-59 min and s)
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(text, FORMAT).toInstant(ZoneOffset.UTC));
+            return Optional.of(LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The ASCII digits {@code text[at, at + count)} as a number, or -1 if one is not an ASCII digit. */
+    private static int digits(String text, int at, int count) {
+        int value = 0;
+        for (int i = at; i < at + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

@@ -292,8 +292,12 @@ public final class NotificationReceiver {
         return Long.parseLong(v);
     }
 
-    /** One record to hand over: its store key and how to give it to the sink. */
-    private record Delivery(String key, String label, Runnable toSink) {
+    /** One record to hand over: its store key, what to call it in a log line, and how to give it to the sink. */
+    private record Delivery(String key, String what, Object id, Runnable toSink) {
+        /** Built only when a log line needs it. */
+        String label() {
+            return what + id;
+        }
     }
 
     private ReceiverResponse dispatch(ParsedPush push, Trace trace) {
@@ -302,11 +306,11 @@ public final class NotificationReceiver {
             CallEvent event = ev.event();
             trace.kind = "event";
             trace.detail = " type=" + event.type() + event.sessionId().map(s -> " session=" + s).orElse("");
-            deliveries.add(new Delivery(eventKey(event), "event " + event.type(), () -> sink.onCallEvent(event)));
+            deliveries.add(new Delivery(eventKey(event), "event ", event.type(), () -> sink.onCallEvent(event)));
         } else {
             trace.kind = "fee";
             for (CallDetailRecord cdr : ((ParsedPush.CdrPush) push).records()) {
-                deliveries.add(new Delivery("cdr:" + cdr.icid(), "CDR icid=" + cdr.icid(),
+                deliveries.add(new Delivery("cdr:" + cdr.icid(), "CDR icid=", cdr.icid(),
                         () -> sink.onCallDetailRecord(cdr)));
             }
         }
@@ -401,6 +405,11 @@ public final class NotificationReceiver {
     }
 
     private static void log(Trace trace, ReceiverResponse answer, long started) {
+        boolean info = answer.acknowledged() && trace.unreadable.isEmpty();
+        if (info ? !LOG.isInfoEnabled() : !LOG.isWarnEnabled()) {
+            // the line is built only for a logger that writes it
+            return;
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         StringBuilder line = new StringBuilder(160);
         if (trace.kind != null) {
@@ -419,7 +428,7 @@ public final class NotificationReceiver {
         if (trace.problem != null) {
             line.append(": ").append(trace.problem);
         }
-        if (answer.acknowledged() && trace.unreadable.isEmpty()) {
+        if (info) {
             LOG.info("push {}", line);
         } else {
             LOG.warn("push {}", line);

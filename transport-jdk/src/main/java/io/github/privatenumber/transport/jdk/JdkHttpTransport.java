@@ -33,20 +33,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * An {@link HttpTransport} on {@code java.net.http.HttpClient}: HTTP/1.1, redirects never followed, non-blocking
- * ({@code sendAsync}; no thread waits for an answer). Thread-safe. Made by {@link JdkHttpTransportFactory} or
- * {@link #create(TransportOptions)}.
+ * An {@link HttpTransport} on {@code java.net.http.HttpClient}: HTTP/1.1, redirects never followed. Thread-safe. Made
+ * by {@link JdkHttpTransportFactory} or {@link #create(TransportOptions)}.
+ *
+ * <h2>Threads</h2>
+ * The JDK completes every {@code sendAsync} answer on {@code CompletableFuture}'s default executor. With a common
+ * pool of parallelism 2 or more (three CPUs or more) that is the common pool, and this transport uses
+ * {@code sendAsync}: no thread waits for an answer. With parallelism 1 (one or two CPUs) that executor starts a
+ * <b>new thread for every answer</b>, which on two cores made a call cost several times a bare {@code send}; there
+ * each request in flight instead runs the JDK's blocking {@code send} on one of this transport's own daemon threads
+ * (at most {@code maxConnections}, created when needed and ended after 30 s idle), and the caller's future completes
+ * on that thread.
  *
  * <h2>Options</h2>
  * <ul>
@@ -116,6 +128,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private final Permits permits;
     private final String proxyAuthorization;
     private final ScheduledThreadPoolExecutor timer;
+    /** Runs the blocking sends: one thread per request in flight, at most maxConnections; null: sendAsync. */
+    private final ThreadPoolExecutor senders;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Requests not yet answered, each with its JDK exchange once started: {@link #close()} ends them. */
@@ -135,7 +149,8 @@ public final class JdkHttpTransport implements HttpTransport {
             AtomicReference<CompletableFuture<HttpResponse<byte[]>>> exchange) {
     }
 
-    private JdkHttpTransport(HttpClient client, TransportOptions options, String proxyAuthorization) {
+    private JdkHttpTransport(HttpClient client, TransportOptions options, String proxyAuthorization,
+            boolean blockingSend) {
         this.client = client;
         this.connectTimeout = options.connectTimeout();
         this.maxConnections = options.maxConnections();
@@ -148,6 +163,21 @@ public final class JdkHttpTransport implements HttpTransport {
             return t;
         });
         this.timer.setRemoveOnCancelPolicy(true);
+        // a guard that becomes the queue's earliest wakes the timer thread; a no-op due every second stays earlier
+        // than any guard, so requests one at a time do not each cost a wake-up
+        this.timer.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
+        if (blockingSend) {
+            AtomicInteger senderCount = new AtomicInteger();
+            this.senders = new ThreadPoolExecutor(maxConnections, maxConnections, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, name + "-send-" + senderCount.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            this.senders.allowCoreThreadTimeOut(true);
+        } else {
+            this.senders = null;
+        }
         this.description = "JdkHttpTransport[connectTimeout=" + connectTimeout.toMillis() + " ms, maxConnections="
                 + maxConnections + ", proxy=" + options.proxy().map(p -> p.host() + ":" + p.port()).orElse("none")
                 + ", customTrustStore=" + options.trustStore().isPresent() + "]";
@@ -159,6 +189,14 @@ public final class JdkHttpTransport implements HttpTransport {
      * @throws InvalidValueException naming {@code trustStore} if no TLS context can be built from it
      */
     public static JdkHttpTransport create(TransportOptions options) {
+        return create(options, ForkJoinPool.getCommonPoolParallelism() <= 1);
+    }
+
+    /**
+     * @param blockingSend {@code true}: blocking {@code send} on the transport's threads; {@code false}:
+     *     {@code sendAsync} (see "Threads" in the class documentation)
+     */
+    static JdkHttpTransport create(TransportOptions options, boolean blockingSend) {
         Objects.requireNonNull(options, "options");
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -177,7 +215,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (options.trustStore().isPresent()) {
             b.sslContext(sslContext(options.trustStore().get()));
         }
-        return new JdkHttpTransport(b.build(), options, proxyAuthorization);
+        return new JdkHttpTransport(b.build(), options, proxyAuthorization, blockingSend);
     }
 
     private static SSLContext sslContext(KeyStore trustStore) {
@@ -270,12 +308,24 @@ public final class JdkHttpTransport implements HttpTransport {
             return;
         }
         CompletableFuture<HttpResponse<byte[]>> f;
-        try {
-            f = c.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (RuntimeException e) {
-            permits.release();
-            result.completeExceptionally(failure(request, e));
-            return;
+        if (senders != null) {
+            BlockingExchange blocking = new BlockingExchange(c, jdkRequest);
+            try {
+                senders.execute(blocking);
+            } catch (RejectedExecutionException e) {
+                permits.release();
+                result.completeExceptionally(closedFailure(request, false));
+                return;
+            }
+            f = blocking;
+        } else {
+            try {
+                f = c.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (RuntimeException e) {
+                permits.release();
+                result.completeExceptionally(failure(request, e));
+                return;
+            }
         }
         inFlight.set(f);
         if (result.isDone()) {
@@ -431,6 +481,10 @@ public final class JdkHttpTransport implements HttpTransport {
             cancelExchange(each.exchange().get());
         }
         timer.shutdownNow();
+        if (senders != null) {
+            // interrupting a blocking send cancels its JDK exchange (already ended above)
+            senders.shutdownNow();
+        }
         if (c != null) {
             try {
                 // Java 21+: HttpClient.shutdown() lets requests in flight finish and accepts no new ones
@@ -440,6 +494,54 @@ public final class JdkHttpTransport implements HttpTransport {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "HttpClient.shutdown() failed: " + e);
             }
+        }
+    }
+
+    /**
+     * One blocking {@code send} as a future: run on a sender thread; {@code cancel(true)} interrupts that thread,
+     * which makes the JDK cancel the exchange and close its connection.
+     */
+    private static final class BlockingExchange extends CompletableFuture<HttpResponse<byte[]>> implements Runnable {
+        private final HttpClient client;
+        private final HttpRequest request;
+        /** The thread running the send; guarded by this. */
+        private Thread runner;
+
+        BlockingExchange(HttpClient client, HttpRequest request) {
+            this.client = client;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (isDone()) {
+                    return;
+                }
+                runner = Thread.currentThread();
+            }
+            try {
+                complete(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            } catch (Throwable t) {
+                completeExceptionally(t);
+            } finally {
+                synchronized (this) {
+                    runner = null;
+                }
+                // an interrupt aimed at this send must not reach the thread's next one
+                Thread.interrupted();
+            }
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            synchronized (this) {
+                if (runner != null) {
+                    runner.interrupt();
+                }
+            }
+            return cancelled;
         }
     }
 

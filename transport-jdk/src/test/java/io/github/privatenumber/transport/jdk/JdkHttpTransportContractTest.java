@@ -6,12 +6,15 @@ import io.github.privatenumber.transport.tck.HttpTransportContractTest;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** The transport contract, over loopback sockets, for {@link JdkHttpTransport}. */
+/**
+ * The transport contract, over loopback sockets, for {@link JdkHttpTransport} with blocking sends on its own threads
+ * (its mode on one or two CPUs); {@link JdkHttpTransportSendAsyncContractTest} runs it with {@code sendAsync}.
+ */
 class JdkHttpTransportContractTest extends HttpTransportContractTest {
 
     @Override
     protected HttpTransport createTransport(TransportOptions options) {
-        return JdkHttpTransport.create(options);
+        return JdkHttpTransport.create(options, true);
     }
 
     /**

@@ -472,7 +472,10 @@ class PushDispatcherTest {
         assertFalse(d.awaitSettled(Duration.ofSeconds(1)));
         assertThrows(IllegalStateException.class, () -> d.pushEvent(ANSWER, true));
         assertThrows(IllegalStateException.class, () -> d.queueCdr(cdr(2)));
-        assertEquals(1, r.all().size());
+        // the event was tried once and its re-push (a minute away) was cancelled; the queued CDR may or may not have
+        // gone out before close(), depending on when the 100 ms batch window ended on a loaded machine
+        assertEquals(1, r.all().stream().filter(q -> q.path().equals("/e")).count());
+        assertTrue(r.all().stream().filter(q -> q.path().equals("/c")).count() <= 1);
         // every other dispatcher of this class is closed by now: no push thread may survive
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("sim-push-")) {

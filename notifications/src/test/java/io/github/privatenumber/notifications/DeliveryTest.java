@@ -146,11 +146,11 @@ class DeliveryTest {
                     java.util.Map<String, String> eventHeaders = platform.headers();
                     Callable<ReceiverResponse> cdr = () -> {
                         start.await();
-                        return PushTestClient.deliver(receiver, "POST", cdrBody.getBytes(), cdrHeaders);
+                        return PushTestClient.deliver(receiver, "POST", cdrBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), cdrHeaders);
                     };
                     Callable<ReceiverResponse> ev = () -> {
                         start.await();
-                        return PushTestClient.deliver(receiver, "POST", eventBody.getBytes(), eventHeaders);
+                        return PushTestClient.deliver(receiver, "POST", eventBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), eventHeaders);
                     };
                     answers.add(pool.submit(cdr));
                     answers.add(pool.submit(ev));

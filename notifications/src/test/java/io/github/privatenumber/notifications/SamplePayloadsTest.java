@@ -25,7 +25,7 @@ class SamplePayloadsTest {
     @Test
     void disconnectSample() {
         byte[] body = Fixtures.resource("huawei-sample-disconnect.json");
-        assertTrue(new String(body).startsWith("{\"eventType\": \"disconnect\", \"statusInfo\": {\"sessionId\": "));
+        assertTrue(new String(body, java.nio.charset.StandardCharsets.UTF_8).startsWith("{\"eventType\": \"disconnect\", \"statusInfo\": {\"sessionId\": "));
 
         ReceiverResponse answer = Fixtures.platform().deliver(receiver, body);
 
@@ -44,7 +44,7 @@ class SamplePayloadsTest {
         assertEquals("The user releases the call.", e.stateDesc().orElseThrow());
         assertEquals("****", e.subscriptionId().orElseThrow());
         assertTrue(e.userData().isEmpty());
-        assertEquals(new String(body), e.rawJson(), "the raw JSON is the push as received");
+        assertEquals(new String(body, java.nio.charset.StandardCharsets.UTF_8), e.rawJson(), "the raw JSON is the push as received");
         assertEquals(SESSION + "|disconnect|2019-01-24T02:30:22Z", e.deduplicationKey());
     }
 
@@ -98,7 +98,7 @@ class SamplePayloadsTest {
         String raw = c.rawJson();
         assertTrue(raw.startsWith("{\"direction\": 1, \"spId\": \"****\""), raw);
         assertTrue(raw.endsWith("\"hostName\": \"callenabler246.huaweicaas.com\"}"), raw);
-        String text = new String(body);
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(text.substring(text.indexOf("[") + 1, text.lastIndexOf("]")), raw,
                 "the record's raw JSON is its exact text in the push");
     }

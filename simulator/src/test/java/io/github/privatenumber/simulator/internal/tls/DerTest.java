@@ -46,12 +46,12 @@ class DerTest {
 
     @Test
     void timesSwitchFormatIn2050() {
-        assertArrayEquals("491231235959Z".getBytes(), java.util.Arrays.copyOfRange(
+        assertArrayEquals("491231235959Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.util.Arrays.copyOfRange(
                 Der.time(ZonedDateTime.of(2049, 12, 31, 23, 59, 59, 999, ZoneOffset.UTC)), 2, 15));
         assertEquals(0x17, Der.time(ZonedDateTime.of(2049, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))[0]);
         byte[] g = Der.time(ZonedDateTime.of(2050, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         assertArrayEquals(bytes(0x18, 0x0F), java.util.Arrays.copyOf(g, 2));
-        assertArrayEquals("20500101000000Z".getBytes(), java.util.Arrays.copyOfRange(g, 2, 17));
+        assertArrayEquals("20500101000000Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.util.Arrays.copyOfRange(g, 2, 17));
         // 2050-01-01T00:00+08:00 is 2049-12-31T16:00Z: UTCTime after all
         assertEquals(0x17, Der.time(ZonedDateTime.of(2050, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)))[0]);
     }

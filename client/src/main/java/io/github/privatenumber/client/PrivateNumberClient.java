@@ -247,6 +247,13 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
                             // nothing under this subscription: binding again gives the authoritative answer
                             return a.exchange(bind, "bindYb", answers::bindResult);
                         }
+                        if (t instanceof PlatformException p && p.resultCode().equals(ResultCode.INVALID_DIGEST)) {
+                            // the query is a GET: an HTTP stack re-sent it with the same nonce after its answer was
+                            // lost, and the copy was refused as a replay. No usable answer: retry, or end unknown
+                            return CompletableFuture.<BindResult>failedFuture(new TransportException("bindYb: the"
+                                    + " reconciling query was refused as a replay (" + p.resultCode().code() + ")", p,
+                                    true));
+                        }
                         return CompletableFuture.<BindResult>failedFuture(t);
                     })
                     .thenCompose(f -> f);

@@ -264,6 +264,23 @@ class ClientRetryTest {
     }
 
     @Test
+    void ybBindWhoseReconcilingQueryIsRefusedAsAReplayReconcilesAgain() {
+        // the JDK client re-sends a GET whose answer was lost with the same nonce: the platform refuses the copy
+        FakeTransport t = new FakeTransport().thenFail(true).thenAnswer(401, FakeTransport.fail("1010010"))
+                .thenAnswer(200, QUERY_WITH_B);
+        try (PrivateNumberClient client = TestClients.client(t)) {
+            assertEquals(PhoneNumber.of("+8617000000022"), client.bindYb(YB).relationNumber());
+        }
+        assertEquals(List.of("POST", "GET", "GET"), t.requests.stream().map(TransportRequest::method).toList());
+        FakeTransport t2 = new FakeTransport().thenFail(true).thenAnswer(401, FakeTransport.fail("1010010"));
+        try (PrivateNumberClient client = TestClients.client(t2)) {
+            OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class, () -> client.bindYb(YB),
+                    "B may be bound: never an \"invalid digest\" PlatformException");
+            assertEquals("bindYb", e.operation());
+        }
+    }
+
+    @Test
     void ybBindRetriedAfterAConnectFailureDoesNotReconcile() {
         FakeTransport t = new FakeTransport().thenFail(false).thenAnswer(200, BOUND_Y);
         try (PrivateNumberClient client = TestClients.client(t)) {

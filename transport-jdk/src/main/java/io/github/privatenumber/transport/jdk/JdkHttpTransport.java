@@ -74,7 +74,9 @@ import javax.net.ssl.TrustManagerFactory;
  * <h2>Failures</h2>
  * Completed exceptionally with a {@link TransportException}:
  * <ul>
- *   <li>{@code requestMayHaveBeenSent() == false}: connection refused, no route, unknown host, connect timeout,
+ *   <li>{@code requestMayHaveBeenSent() == false}: connection refused, no route, unknown host, connect timeout (one
+ *       reported before the response timeout ran out; the JDK 17 client also reports a response timeout as a connect
+ *       timeout, even after the request was written),
  *       TLS handshake failure (the request is written only after the handshake), no free connection in time, a
  *       request the JDK client refuses to build, the transport closed;</li>
  *   <li>{@code true}: everything after the connection was established: reset, closed without an answer,
@@ -270,11 +272,12 @@ public final class JdkHttpTransport implements HttpTransport {
             return;
         }
         CompletableFuture<HttpResponse<byte[]>> f;
+        long started = System.nanoTime();
         try {
             f = c.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
         } catch (RuntimeException e) {
             permits.release();
-            result.completeExceptionally(failure(request, e));
+            result.completeExceptionally(failure(request, e, System.nanoTime() - started));
             return;
         }
         inFlight.set(f);
@@ -284,7 +287,7 @@ public final class JdkHttpTransport implements HttpTransport {
         f.whenComplete((response, error) -> {
             permits.release();
             if (error != null) {
-                result.completeExceptionally(failure(request, error));
+                result.completeExceptionally(failure(request, error, System.nanoTime() - started));
                 return;
             }
             try {
@@ -342,8 +345,12 @@ public final class JdkHttpTransport implements HttpTransport {
         return b.build();
     }
 
-    /** Maps a failure of {@code sendAsync} to a {@link TransportException} that says whether the request left. */
-    private TransportException failure(TransportRequest request, Throwable error) {
+    /**
+     * Maps a failure of {@code sendAsync} to a {@link TransportException} that says whether the request left.
+     *
+     * @param elapsedNanos time since {@code sendAsync} was called
+     */
+    TransportException failure(TransportRequest request, Throwable error, long elapsedNanos) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
@@ -352,9 +359,18 @@ public final class JdkHttpTransport implements HttpTransport {
         if (t instanceof TransportException te) {
             return te;
         }
-        if (t instanceof HttpConnectTimeoutException) {
+        if (t instanceof HttpConnectTimeoutException
+                && elapsedNanos < request.responseTimeout().toNanos()) {
             return new TransportException(what + ": connect timed out after " + connectTimeout.toMillis() + " ms to "
                     + authority(request.uri()), t, false);
+        }
+        if (t instanceof HttpConnectTimeoutException) {
+            // Once the response timeout has run out this came from the response timer, not the connect timer: the
+            // JDK 17 client labels a response timeout "HTTP connect timed out" when it cannot see its connection as
+            // connected, even after the request was written (seen under CPU starvation on a client's first
+            // request). Only the connect timer, which runs while connecting, proves nothing was sent.
+            return new TransportException(what + ": timed out after " + request.responseTimeout().toMillis()
+                    + " ms without an answer (the JDK reported a connect timeout)", t, true);
         }
         if (t instanceof HttpTimeoutException) {
             return new TransportException(what + ": timed out after " + request.responseTimeout().toMillis()

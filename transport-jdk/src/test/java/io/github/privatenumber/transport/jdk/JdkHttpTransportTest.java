@@ -161,6 +161,23 @@ class JdkHttpTransportTest {
         assertTrue(ms >= 290 && ms < 1500, "took " + ms + " ms");
     }
 
+    /**
+     * The JDK 17 client can report a response timeout as {@code HttpConnectTimeoutException} (its
+     * {@code MultiExchange.toTimeoutException}, when it does not see the connection as connected), even for a request
+     * the server received: seen by the reliability suite on a client's first request under CPU starvation, where the
+     * AX bind was then retried and bound twice. Only a connect timeout that fires before the response timeout proves
+     * nothing was sent.
+     */
+    @Test
+    void aConnectTimeoutReportedOnceTheResponseTimeoutRanOutMayHaveBeenSent() {
+        TransportRequest r = request("POST", "/x", "{}", Duration.ofMillis(300));
+        java.net.http.HttpConnectTimeoutException jdk = new java.net.http.HttpConnectTimeoutException("HTTP connect timed out");
+        TransportException late = transport.failure(r, jdk, TimeUnit.MILLISECONDS.toNanos(527));
+        assertTrue(late.requestMayHaveBeenSent(), late.getMessage());
+        TransportException early = transport.failure(r, jdk, TimeUnit.MILLISECONDS.toNanos(120));
+        assertFalse(early.requestMayHaveBeenSent(), early.getMessage());
+    }
+
     @Test
     void aPostWhoseConnectionClosesWithoutAnswerIsSentOnceAndMayHaveBeenSent() throws Exception {
         server.handler(r -> RawServer.closeSilently());

@@ -34,9 +34,17 @@ final class Signatures {
     private Signatures() {
     }
 
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     static String aksk(String secret, String nonce, String created) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             String d = Base64.getEncoder().encodeToString(mac.doFinal((nonce + created).getBytes(StandardCharsets.UTF_8)));
             Sensitive.digest(d);

@@ -90,7 +90,13 @@ final class Fuzzer {
         this.numbers = numbers;
         this.valid = new PushFactory(rnd, "v", numbers);
         this.hostile = new PushFactory(rnd, "h", numbers);
-        this.mutant = new PushFactory(rnd, "m", numbers);
+        // byte mutations can merge a number into an id (icid, sessionId), which records and logs show as received
+        // by design: the mutated bodies carry decoy numbers, never registered ones
+        List<String> decoys = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            decoys.add("+8619999" + PushFactory.digits(rnd, 6));
+        }
+        this.mutant = new PushFactory(rnd, "m", decoys);
     }
 
     /** Tells the generator a request was answered 200, so it can come back as a re-push or a replay. */

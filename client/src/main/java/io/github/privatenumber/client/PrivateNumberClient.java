@@ -244,12 +244,19 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
                                         a.number(), b, id);
                                 return CompletableFuture.completedFuture(existing.get());
                             }
-                            return a.exchange(bind, "bindYb", answers::bindResult);
+                            return bindAgain(a, bind, query, id, b);
                         }
                         Throwable t = RetryRules.unwrap(error);
                         if (t instanceof PlatformException p && p.resultCode().equals(ResultCode.BINDING_NOT_FOUND)) {
                             // nothing under this subscription: binding again gives the authoritative answer
-                            return a.exchange(bind, "bindYb", answers::bindResult);
+                            return bindAgain(a, bind, query, id, b);
+                        }
+                        if (t instanceof PlatformException p && p.resultCode().equals(ResultCode.INVALID_DIGEST)) {
+                            // the query is a GET: an HTTP stack re-sent it with the same nonce after its answer was
+                            // lost, and the copy was refused as a replay. No usable answer: retry, or end unknown
+                            return CompletableFuture.<BindResult>failedFuture(new TransportException("bindYb: the"
+                                    + " reconciling query was refused as a replay (" + p.resultCode().code() + ")", p,
+                                    true));
                         }
                         if (t instanceof PlatformException p && p.resultCode().equals(ResultCode.INVALID_DIGEST)) {
                             // the query is a GET: an HTTP stack re-sent it with the same nonce after its answer was
@@ -262,6 +269,32 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
                     })
                     .thenCompose(f -> f);
         });
+    }
+
+    /**
+     * Binds B again after the reconciling query did not find it. An earlier attempt delayed on its way may still land
+     * between that query and this bind, which the platform then refuses with {@code 1012010} (relation exists): look
+     * once more, and return B's binding if it is there now.
+     */
+    private CompletableFuture<BindResult> bindAgain(CallRunner.Attempt a, WireRequest bind, WireRequest query,
+            SubscriptionId id, PhoneNumber b) {
+        return a.exchange(bind, "bindYb", answers::bindResult).handle((result, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(result);
+            }
+            Throwable t = RetryRules.unwrap(error);
+            if (!(t instanceof PlatformException p && p.resultCode().equals(ResultCode.RELATION_EXISTS))) {
+                return CompletableFuture.<BindResult>failedFuture(t);
+            }
+            return a.exchange(query, "bindYb/reconcile", r -> answers.relations(r, id)).thenCompose(relations -> {
+                Optional<BindResult> existing = alreadyBound(relations, id, b);
+                if (existing.isPresent()) {
+                    LOG.debug("bindYb attempt {}: an earlier attempt bound B {} under {} after all", a.number(), b, id);
+                    return CompletableFuture.completedFuture(existing.get());
+                }
+                return CompletableFuture.<BindResult>failedFuture(t);
+            });
+        }).thenCompose(f -> f);
     }
 
     private static Optional<BindResult> alreadyBound(List<Relation> relations, SubscriptionId id, PhoneNumber b) {

@@ -281,6 +281,23 @@ class ClientRetryTest {
     }
 
     @Test
+    void ybBindRefusedAsExistingAfterAnEarlierAttemptLandedLateReturnsThatBinding() {
+        // attempt 1 is delayed in the platform; the query of attempt 2 misses it, then it lands before the re-bind
+        FakeTransport t = new FakeTransport().thenFail(true).thenAnswer(200, QUERY_NO_YB)
+                .thenAnswer(403, FakeTransport.fail("1012010")).thenAnswer(200, QUERY_WITH_B);
+        try (PrivateNumberClient client = TestClients.client(t)) {
+            assertEquals(PhoneNumber.of("+8617000000022"), client.bindYb(YB).relationNumber());
+        }
+        assertEquals(List.of("POST", "GET", "POST", "GET"), t.requests.stream().map(TransportRequest::method).toList());
+        FakeTransport t2 = new FakeTransport().thenFail(true).thenAnswer(200, QUERY_NO_YB)
+                .thenAnswer(403, FakeTransport.fail("1012010")).thenAnswer(200, QUERY_NO_YB);
+        try (PrivateNumberClient client = TestClients.client(t2)) {
+            PlatformException e = assertThrows(PlatformException.class, () -> client.bindYb(YB));
+            assertEquals(ResultCode.RELATION_EXISTS, e.resultCode(), "still not there: the refusal stands");
+        }
+    }
+
+    @Test
     void ybBindRetriedAfterAConnectFailureDoesNotReconcile() {
         FakeTransport t = new FakeTransport().thenFail(false).thenAnswer(200, BOUND_Y);
         try (PrivateNumberClient client = TestClients.client(t)) {

@@ -186,6 +186,18 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * How many HTTP requests the simulator is working on: their first byte has been read and their answer not yet
+     * written or dropped. A request delayed by a {@linkplain FaultKind#LATENCY latency fault} counts while it waits.
+     * Tests that inject delays use it to wait until every request they sent has taken effect before they look at
+     * {@link #state()}; bytes still in the socket's receive queue (not read yet) are not counted.
+     *
+     * @return requests in progress, 0 before {@link #start()} and after {@link #close()}
+     */
+    public int requestsInProgress() {
+        return engine.requestsInProgress();
+    }
+
+    /**
      * Sets the default app's callback URLs (like the console does).
      *
      * @param eventUrl call-event URL, {@code null} for none (events are then not pushed)

@@ -70,6 +70,26 @@ class FaultsTest {
     }
 
     @Test
+    void aDelayedRequestCountsAsInProgressUntilItIsAnswered() throws Exception {
+        assertEquals(0, sim.requestsInProgress());
+        sim.faults().add(Fault.latency(Api.BINDING, Duration.ofSeconds(2)).onMethod("POST"));
+        java.util.concurrent.CompletableFuture<Api.Resp> bind =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> api.bind(Api.ax(A)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sim.requestsInProgress() == 0 && !bind.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, sim.requestsInProgress(), "the delayed bind is being worked on");
+        assertTrue(sim.state().bindings().isEmpty(), "not processed yet");
+        assertEquals(200, bind.get(10, java.util.concurrent.TimeUnit.SECONDS).status());
+        while (sim.requestsInProgress() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // the answer is written before the count drops
+        }
+        assertEquals(0, sim.requestsInProgress());
+        assertEquals(1, sim.state().bindings().size());
+    }
+
+    @Test
     void serverErrorWithoutProcessing() {
         sim.faults().add(Fault.serverError(Api.BINDING).onMethod("POST"));
         Api.Resp r = api.bind(Api.ax(A));

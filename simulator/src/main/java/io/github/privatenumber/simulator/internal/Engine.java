@@ -254,6 +254,14 @@ public final class Engine implements AutoCloseable {
         return platformState.freeNumbers(appKey);
     }
 
+    /**
+     * @return HTTP requests read (at least their first byte) and not yet answered; 0 when not started
+     */
+    public int requestsInProgress() {
+        HttpServerCore s = server;
+        return s == null ? 0 : s.requestsInProgress();
+    }
+
     @Override
     public synchronized void close() {
         HttpServerCore s = server;

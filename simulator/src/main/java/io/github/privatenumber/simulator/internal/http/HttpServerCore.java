@@ -107,6 +107,7 @@ public final class HttpServerCore implements AutoCloseable {
     private final ThreadPoolExecutor connections;
     private final ScheduledThreadPoolExecutor timer;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -251,6 +252,13 @@ public final class HttpServerCore implements AutoCloseable {
     private record Parsed(ApiRequest request, boolean keepAlive, boolean http10, boolean head) {
     }
 
+    /**
+     * @return requests whose first byte has been read and whose answer has not been written (or dropped) yet
+     */
+    public int requestsInProgress() {
+        return inProgress.get();
+    }
+
     private void serve(Socket socket) {
         try {
             Input in = new Input(socket, socket.getInputStream());
@@ -259,37 +267,42 @@ public final class HttpServerCore implements AutoCloseable {
                 if (!in.awaitRequest(settings.idleTimeout())) {
                     return; // end of stream or idle: close quietly
                 }
-                in.deadline = System.nanoTime() + settings.readTimeout().toNanos();
-                Parsed p;
+                inProgress.incrementAndGet();
                 try {
-                    p = read(in, out);
-                } catch (Refused r) {
-                    if (r.answer != null) {
-                        write(socket, out, r.answer, false, false, false);
+                    in.deadline = System.nanoTime() + settings.readTimeout().toNanos();
+                    Parsed p;
+                    try {
+                        p = read(in, out);
+                    } catch (Refused r) {
+                        if (r.answer != null) {
+                            write(socket, out, r.answer, false, false, false);
+                        }
+                        if (r.linger) {
+                            lingeringClose(socket, in);
+                        }
+                        return;
+                    } catch (SocketTimeoutException e) {
+                        LOG.debug("request not complete within {} ms: closing", settings.readTimeout().toMillis());
+                        write(socket, out, handler.refuse(in.path, 408, "1010002",
+                                "the request did not arrive completely within " + settings.readTimeout().toMillis() + " ms"),
+                                false, false, false);
+                        return;
                     }
-                    if (r.linger) {
-                        lingeringClose(socket, in);
+                    in.deadline = 0;
+                    Reply reply = handler.handle(p.request());
+                    if (reply.answer() == null) {
+                        if (reply.drop() == Reply.Drop.RESET) {
+                            socket.setSoLinger(true, 0);
+                        }
+                        return;
                     }
-                    return;
-                } catch (SocketTimeoutException e) {
-                    LOG.debug("request not complete within {} ms: closing", settings.readTimeout().toMillis());
-                    write(socket, out, handler.refuse(in.path, 408, "1010002",
-                            "the request did not arrive completely within " + settings.readTimeout().toMillis() + " ms"),
-                            false, false, false);
-                    return;
-                }
-                in.deadline = 0;
-                Reply reply = handler.handle(p.request());
-                if (reply.answer() == null) {
-                    if (reply.drop() == Reply.Drop.RESET) {
-                        socket.setSoLinger(true, 0);
+                    boolean keepAlive = p.keepAlive() && p.request().body() != null && !closed;
+                    write(socket, out, reply.answer(), keepAlive, p.http10(), p.head());
+                    if (!keepAlive) {
+                        return;
                     }
-                    return;
-                }
-                boolean keepAlive = p.keepAlive() && p.request().body() != null && !closed;
-                write(socket, out, reply.answer(), keepAlive, p.http10(), p.head());
-                if (!keepAlive) {
-                    return;
+                } finally {
+                    inProgress.decrementAndGet();
                 }
             }
         } catch (IOException e) {

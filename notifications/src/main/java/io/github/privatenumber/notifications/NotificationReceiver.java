@@ -269,7 +269,7 @@ public final class NotificationReceiver {
             }
         }
         byte[] bytes = body.read(maxBodyBytes, declared);
-        ParsedPush push = parser.parse(PushParser.decodeUtf8(bytes, bytes.length));
+        ParsedPush push = parser.parse(bytes, bytes.length);
         trace.unreadable = push.unreadableFields();
         trace.records = push.recordCount();
         return dispatch(push, trace);

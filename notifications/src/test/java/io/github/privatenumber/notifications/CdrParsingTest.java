@@ -139,6 +139,27 @@ class CdrParsingTest {
     }
 
     @Test
+    void rawJsonIsExactWhetherTheBodyIsAsciiOrNot() {
+        // an ASCII body is read by Jackson's byte parser (byte offsets), any other by its character parser
+        String r1 = "{\"icid\":\"r1\",\"note\":\"%s\"}";
+        String r2 = "{\"icid\":\"r2\",\"n\":2}";
+        for (String note : new String[] {"plain", "\u5317\u4eac \u00e9 \ud83d\ude00", "\\u5317"}) {
+            sink.cdrs.clear();
+            String first = String.format(r1, note).replace("r1", "r1-" + note.length());
+            String body = "{\"eventType\":\"fee\",\"feeLst\":[" + first + ", " + r2.replace("r2", "r2-" + note.length())
+                    + "]}";
+            assertEquals(200, platform.deliver(receiver, body).status(), note);
+            assertEquals(first, sink.cdrs.get(0).rawJson(), note);
+            assertEquals(r2.replace("r2", "r2-" + note.length()), sink.cdrs.get(1).rawJson(), note);
+        }
+        sink.cdrs.clear();
+        byte[] bom = ("\uFEFF{\"eventType\":\"fee\",\"feeLst\":[{\"icid\":\"bom-1\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, platform.deliver(receiver, bom).status(), "a byte order mark is dropped");
+        assertEquals("{\"icid\":\"bom-1\"}", sink.cdrs.get(0).rawJson());
+    }
+
+    @Test
     void timesAreReadAsUtcWhateverTheDefaultZone() {
         java.util.TimeZone before = java.util.TimeZone.getDefault();
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));

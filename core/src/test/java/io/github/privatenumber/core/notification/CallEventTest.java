@@ -92,6 +92,23 @@ class CallEventTest {
     }
 
     @Test
+    void theKeysTimestampIsExactlyInstantToString() {
+        java.util.Random rnd = new java.util.Random(7);
+        long lo = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long hi = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 50_000; i++) {
+            long sec = lo + (long) (rnd.nextDouble() * (hi - lo));
+            int nano = i % 5 == 0 ? rnd.nextInt(1_000_000_000) : 0;
+            Instant t = Instant.ofEpochSecond(sec, nano);
+            assertEquals(t.toString(), CallEvent.iso(t));
+        }
+        for (String edge : new String[] {"1000-01-01T00:00:00Z", "0999-12-31T23:59:59Z", "9999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00Z", "2024-02-29T12:00:00Z", "2019-01-24T02:30:22Z"}) {
+            assertEquals(edge, CallEvent.iso(Instant.parse(edge)));
+        }
+    }
+
+    @Test
     void deduplicationKeyIsSessionTypeAndTimestamp() {
         CallEvent answer = CallEvent.builder().type(CallEventType.ANSWER).sessionId(SESSION).timestamp(T).rawJson("{1}").build();
         assertEquals(SESSION.value() + "|answer|2019-01-24T02:30:03Z", answer.deduplicationKey());

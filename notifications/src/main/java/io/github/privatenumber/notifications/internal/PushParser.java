@@ -85,6 +85,13 @@ public final class PushParser {
      * @throws PushRejectedException (400) for invalid UTF-8
      */
     public static String decodeUtf8(byte[] body, int length) {
+        // Fast path: the JDK's own decoding (intrinsified) replaces every malformed sequence, overlong form and
+        // encoded surrogate with U+FFFD. No U+FFFD in its result therefore means the input was strict UTF-8. Only a
+        // body that has one (a replaced sequence, or a genuine U+FFFD) goes through the reporting decoder.
+        String fast = new String(body, 0, length, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -98,17 +105,36 @@ public final class PushParser {
     }
 
     /**
+     * Decodes the body as strict UTF-8 ({@link #decodeUtf8}) and reads it.
+     *
+     * @param body the bytes
+     * @param length how many of them are the body
+     * @return the push
+     * @throws PushRejectedException (400) for invalid UTF-8 or a structural rule broken (see the class description)
+     */
+    public ParsedPush parse(byte[] body, int length) {
+        String text = decodeUtf8(body, length);
+        // one character per byte: the body is ASCII (no BOM, no multi-byte sequence), so Jackson's byte parser
+        // (faster than parsing the text's characters) reads it, and its byte offsets are offsets into the text too
+        return parse(text, text.length() == length ? body : null, length);
+    }
+
+    /**
      * @param text the decoded body
      * @return the push
      * @throws PushRejectedException (400) when the body breaks a structural rule (see the class description)
      */
     public ParsedPush parse(String text) {
+        return parse(text, null, 0);
+    }
+
+    private ParsedPush parse(String text, byte[] asciiBody, int length) {
         if (text.isBlank()) {
             throw bad("the body is empty; expected a JSON object with eventType");
         }
         Map<String, JsonNode> top = new LinkedHashMap<>();
         List<String> feeRaw = new ArrayList<>();
-        readTop(text, top, feeRaw);
+        readTop(text, asciiBody, length, top, feeRaw);
 
         JsonNode eventType = top.get("eventType");
         if (eventType == null || eventType.isNull()) {
@@ -130,8 +156,9 @@ public final class PushParser {
      * Reads the top-level object field by field so that the exact text of every {@code feeLst} element can be kept as
      * that record's raw JSON.
      */
-    private void readTop(String text, Map<String, JsonNode> top, List<String> feeRaw) {
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
+    private void readTop(String text, byte[] asciiBody, int length, Map<String, JsonNode> top, List<String> feeRaw) {
+        try (JsonParser p = asciiBody != null ? mapper.getFactory().createParser(asciiBody, 0, length)
+                : mapper.getFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw bad("the body must be a JSON object");
             }
@@ -143,7 +170,7 @@ public final class PushParser {
                 }
                 JsonToken value = p.nextToken();
                 if ("feeLst".equals(name) && value == JsonToken.START_ARRAY) {
-                    top.put(name, readElements(p, text, feeRaw));
+                    top.put(name, readElements(p, text, asciiBody != null, feeRaw));
                 } else {
                     top.put(name, mapper.readTree(p));
                 }
@@ -174,24 +201,28 @@ public final class PushParser {
             }
             throw bad("the body is not valid JSON" + where(e));
         } catch (IOException e) {
-            // reading from a String: only Jackson's own exceptions are expected here
+            // reading from memory: only Jackson's own exceptions are expected here
             throw bad("the body is not valid JSON");
         }
     }
 
-    private JsonNode readElements(JsonParser p, String text, List<String> feeRaw) throws IOException {
+    private JsonNode readElements(JsonParser p, String text, boolean byteOffsets, List<String> feeRaw) throws IOException {
         com.fasterxml.jackson.databind.node.ArrayNode array = mapper.createArrayNode();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() == null) {
                 throw bad("the body is not valid JSON (unexpected end)");
             }
-            int start = (int) p.currentTokenLocation().getCharOffset();
+            int start = (int) offset(p.currentTokenLocation(), byteOffsets);
             JsonNode element = mapper.readTree(p);
-            int end = (int) p.currentLocation().getCharOffset();
+            int end = (int) offset(p.currentLocation(), byteOffsets);
             array.add(element);
             feeRaw.add(start >= 0 && end > start && end <= text.length() ? text.substring(start, end) : element.toString());
         }
         return array;
+    }
+
+    private static long offset(com.fasterxml.jackson.core.JsonLocation at, boolean bytes) {
+        return bytes ? at.getByteOffset() : at.getCharOffset();
     }
 
     private static String duplicateName(String original) {

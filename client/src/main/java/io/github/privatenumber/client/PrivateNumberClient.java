@@ -6,6 +6,7 @@ import io.github.privatenumber.client.internal.Endpoint;
 import io.github.privatenumber.client.internal.Operation;
 import io.github.privatenumber.client.internal.RetryRules;
 import io.github.privatenumber.client.internal.TransportDiscovery;
+import io.github.privatenumber.client.internal.WaitingCaller;
 import io.github.privatenumber.client.internal.WireFormat;
 import io.github.privatenumber.client.internal.WireRequest;
 import io.github.privatenumber.client.spi.HttpTransport;
@@ -189,7 +190,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public BindResult bindAx(AxBindRequest request) {
-        return await(Operation.BIND_AX, bindAxAsync(request));
+        return call(Operation.BIND_AX, () -> bindAxAsync(request));
     }
 
     /**
@@ -214,7 +215,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public BindResult bindYb(YbBindRequest request) {
-        return await(Operation.BIND_YB, bindYbAsync(request));
+        return call(Operation.BIND_YB, () -> bindYbAsync(request));
     }
 
     /**
@@ -311,7 +312,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public void unbind(SubscriptionId subscriptionId) {
-        await(Operation.UNBIND, unbindAsync(subscriptionId));
+        call(Operation.UNBIND, () -> unbindAsync(subscriptionId));
     }
 
     /**
@@ -332,7 +333,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public void unbindY(SubscriptionId subscriptionId, PhoneNumber yNum) {
-        await(Operation.UNBIND_Y, unbindYAsync(subscriptionId, yNum));
+        call(Operation.UNBIND_Y, () -> unbindYAsync(subscriptionId, yNum));
     }
 
     /**
@@ -355,7 +356,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public void unbindB(SubscriptionId subscriptionId, PhoneNumber bNum) {
-        await(Operation.UNBIND_B, unbindBAsync(subscriptionId, bNum));
+        call(Operation.UNBIND_B, () -> unbindBAsync(subscriptionId, bNum));
     }
 
     /**
@@ -399,7 +400,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public List<Relation> query(SubscriptionId subscriptionId) {
-        return await(Operation.QUERY, queryAsync(subscriptionId));
+        return call(Operation.QUERY, () -> queryAsync(subscriptionId));
     }
 
     /**
@@ -421,7 +422,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public List<Relation> queryByX(PhoneNumber x) {
-        return await(Operation.QUERY_BY_X, queryByXAsync(x));
+        return call(Operation.QUERY_BY_X, () -> queryByXAsync(x));
     }
 
     /**
@@ -445,7 +446,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public RecordingUrl downloadUrl(RecordingReference reference) {
-        return await(Operation.DOWNLOAD_URL, downloadUrlAsync(reference));
+        return call(Operation.DOWNLOAD_URL, () -> downloadUrlAsync(reference));
     }
 
     /**
@@ -470,7 +471,7 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      */
     @Override
     public void stopCall(SessionId sessionId) {
-        await(Operation.STOP_CALL, stopCallAsync(sessionId));
+        call(Operation.STOP_CALL, () -> stopCallAsync(sessionId));
     }
 
     /**
@@ -505,9 +506,15 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
         }
     }
 
-    /** Waits for a call; our exceptions come out unwrapped, an interrupt cancels the call. */
-    private static <T> T await(Operation op, CompletableFuture<T> future) {
+    /**
+     * Runs a call synchronously: the transport may use this thread, idle while it waits, for its blocking work and
+     * completions ({@link WaitingCaller}); our exceptions come out unwrapped, an interrupt cancels the call.
+     */
+    private static <T> T call(Operation op, java.util.function.Supplier<CompletableFuture<T>> start) {
+        WaitingCaller caller = new WaitingCaller();
+        CompletableFuture<T> future = caller.start(start);
         try {
+            caller.runUntilDone(future);
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -630,6 +631,50 @@ public abstract class ClientAgainstSimulatorContract {
         }
         Thread.sleep(300);
         assertEquals(1, bindings().size(), "the platform bound it once, after the client gave up");
+    }
+
+    /**
+     * A synchronous call whose request is held by the platform is ended by interrupting its thread: the caller gets
+     * a "may have been sent" failure with its interrupt flag set, and the same thread (flag cleared) and the same
+     * client then work normally, on a transport that may have been running the send on that very thread.
+     */
+    @Test
+    public void anInterruptedSyncCallEndsPromptlyAndTheThreadAndClientStayUsable() throws Exception {
+        BindResult ax = bindAx();
+        sim.faults().add(Fault.latency(BINDING_PATH, Duration.ofSeconds(5)).onMethod("GET"));
+        try (PrivateNumberClient c = builder().responseTimeout(Duration.ofSeconds(10))
+                .overallTimeout(Duration.ofSeconds(20)).build()) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean flagSet = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<List<Relation>> after = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+            Thread caller = new Thread(() -> {
+                try {
+                    c.query(ax.subscriptionId());
+                } catch (Throwable e) {
+                    thrown.set(e);
+                    flagSet.set(Thread.interrupted());
+                }
+                interrupted.countDown();
+                after.set(c.query(ax.subscriptionId())); // the latency fault was used up by the first request
+            }, "interrupted-caller");
+            caller.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (sim.requestsInProgress() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            long start = System.nanoTime();
+            caller.interrupt();
+            assertTrue(interrupted.await(3, TimeUnit.SECONDS), "the interrupted call did not end");
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            caller.join(10_000);
+            TransportException e = assertInstanceOf(TransportException.class, thrown.get());
+            assertTrue(e.requestMayHaveBeenSent(), e.toString());
+            assertTrue(flagSet.get(), "the caller's interrupt flag must be restored");
+            assertTrue(ms < 3000, "ended " + ms + " ms after the interrupt");
+            assertNotNull(after.get(), "the next call on the same thread failed");
+            assertEquals(1, after.get().size());
+        }
     }
 
     // ------------------------------------------------------------------ logging

@@ -113,7 +113,7 @@ public final class CallRunner {
      * @return the outcome; completed exceptionally with the SDK's exceptions, never a wrapper
      */
     public <T> CompletableFuture<T> run(Operation op, AttemptBody<T> body) {
-        CallContext ctx = new CallContext(op, System.nanoTime() + overallTimeout.toNanos());
+        CallContext ctx = new CallContext(op, System.nanoTime() + overallTimeout.toNanos(), WaitingCaller.current());
         CompletableFuture<T> result = new CompletableFuture<>();
         ScheduledFuture<?> timer;
         try {
@@ -313,7 +313,8 @@ public final class CallRunner {
             long start = System.nanoTime();
             CompletableFuture<TransportResponse> sent;
             try {
-                sent = Objects.requireNonNull(transport.execute(signed), "the transport returned null");
+                sent = Objects.requireNonNull(ctx.waitingCaller == null ? transport.execute(signed)
+                        : transport.execute(signed, ctx.waitingCaller), "the transport returned null");
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
@@ -372,10 +373,13 @@ public final class CallRunner {
         volatile boolean stopped;
         volatile Throwable lastFailure;
         volatile CompletableFuture<?> inFlight;
+        /** The synchronous caller's thread as an executor for the transport; {@code null} for an async call. */
+        final WaitingCaller waitingCaller;
 
-        CallContext(Operation op, long deadline) {
+        CallContext(Operation op, long deadline, WaitingCaller waitingCaller) {
             this.op = op;
             this.deadline = deadline;
+            this.waitingCaller = waitingCaller;
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -238,6 +239,20 @@ public final class HttpClient5Transport implements HttpTransport {
      */
     @Override
     public CompletableFuture<TransportResponse> execute(TransportRequest request) {
+        return start(request, null);
+    }
+
+    /**
+     * Sends one request for a caller that waits on its own thread: the outcome is handed from the I/O thread
+     * straight to that thread instead of to a completion thread of this transport (and from there to the caller).
+     */
+    @Override
+    public CompletableFuture<TransportResponse> execute(TransportRequest request, Executor waitingCaller) {
+        return start(request, Objects.requireNonNull(waitingCaller, "waitingCaller"));
+    }
+
+    /** @param waitingCaller completes the future; {@code null}: this transport's completion threads */
+    private CompletableFuture<TransportResponse> start(TransportRequest request, Executor waitingCaller) {
         Objects.requireNonNull(request, "request");
         String what = describe(request);
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
@@ -267,7 +282,7 @@ public final class HttpClient5Transport implements HttpTransport {
         try {
             client.execute(new BasicRequestProducer(message, body),
                     new BasicResponseConsumer<>(new BasicAsyncEntityConsumer()), null, HttpClientContext.create(),
-                    new Callback(result, what));
+                    new Callback(result, what, waitingCaller));
         } catch (RuntimeException e) {
             result.completeExceptionally(new TransportException(what + " could not be started: "
                     + Failures.reason(e), e, false));
@@ -279,10 +294,24 @@ public final class HttpClient5Transport implements HttpTransport {
     private final class Callback implements FutureCallback<Message<HttpResponse, byte[]>> {
         private final CompletableFuture<TransportResponse> result;
         private final String what;
+        private final Executor waitingCaller;
 
-        Callback(CompletableFuture<TransportResponse> result, String what) {
+        Callback(CompletableFuture<TransportResponse> result, String what, Executor waitingCaller) {
             this.result = result;
             this.what = what;
+            this.waitingCaller = waitingCaller;
+        }
+
+        private void settle(Runnable completion) {
+            if (waitingCaller == null) {
+                HttpClient5Transport.this.settle(completion);
+                return;
+            }
+            try {
+                waitingCaller.execute(completion);
+            } catch (RuntimeException rejected) {
+                HttpClient5Transport.this.settle(completion);
+            }
         }
 
         @Override

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -246,6 +247,22 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<TransportResponse> execute(TransportRequest request) {
+        return start(request, null);
+    }
+
+    /**
+     * Sends one request for a caller that waits on its own thread: the JDK's blocking {@code send} runs on that
+     * thread (as a plain {@code HttpClient.send} would), in either mode, once a connection permit is free. Timeouts,
+     * cancellation and {@link #close()} end it by interrupting that thread; such an interrupt is cleared afterwards,
+     * while an interrupt of the caller's own is kept.
+     */
+    @Override
+    public CompletableFuture<TransportResponse> execute(TransportRequest request, Executor waitingCaller) {
+        return start(request, Objects.requireNonNull(waitingCaller, "waitingCaller"));
+    }
+
+    /** @param waitingCaller runs the blocking send; {@code null}: the transport's own threads or {@code sendAsync} */
+    private CompletableFuture<TransportResponse> start(TransportRequest request, Executor waitingCaller) {
         Objects.requireNonNull(request, "request");
         HttpClient c = client;
         if (closed.get() || c == null) {
@@ -296,14 +313,14 @@ public final class JdkHttpTransport implements HttpTransport {
                 permits.release();
                 return;
             }
-            send(c, request, jdkRequest, result, inFlight);
+            send(c, request, jdkRequest, result, inFlight, waitingCaller);
         });
         return result;
     }
 
     private void send(HttpClient c, TransportRequest request, HttpRequest jdkRequest,
             CompletableFuture<TransportResponse> result,
-            AtomicReference<CompletableFuture<HttpResponse<byte[]>>> inFlight) {
+            AtomicReference<CompletableFuture<HttpResponse<byte[]>>> inFlight, Executor waitingCaller) {
         if (closed.get() || !inFlight.compareAndSet(null, STARTING)) {
             // ended (timed out or closed) as "not sent" a moment ago: keep it that way
             permits.release();
@@ -311,10 +328,10 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         CompletableFuture<HttpResponse<byte[]>> f;
         long started = System.nanoTime();
-        if (senders != null) {
-            BlockingExchange blocking = new BlockingExchange(c, jdkRequest);
+        if (waitingCaller != null || senders != null) {
+            BlockingExchange blocking = new BlockingExchange(c, jdkRequest, waitingCaller != null);
             try {
-                senders.execute(blocking);
+                (waitingCaller != null ? waitingCaller : senders).execute(blocking);
             } catch (RejectedExecutionException e) {
                 permits.release();
                 result.completeExceptionally(closedFailure(request, false));
@@ -520,12 +537,17 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final class BlockingExchange extends CompletableFuture<HttpResponse<byte[]>> implements Runnable {
         private final HttpClient client;
         private final HttpRequest request;
+        /** Runs on a waiting caller's thread, whose own interrupts must survive the send. */
+        private final boolean callersThread;
         /** The thread running the send; guarded by this. */
         private Thread runner;
+        /** Whether {@link #cancel} interrupted the runner; guarded by this. */
+        private boolean interruptedByCancel;
 
-        BlockingExchange(HttpClient client, HttpRequest request) {
+        BlockingExchange(HttpClient client, HttpRequest request, boolean callersThread) {
             this.client = client;
             this.request = request;
+            this.callersThread = callersThread;
         }
 
         @Override
@@ -536,16 +558,26 @@ public final class JdkHttpTransport implements HttpTransport {
                 }
                 runner = Thread.currentThread();
             }
+            boolean interrupted = false;
             try {
                 complete(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                completeExceptionally(e);
             } catch (Throwable t) {
                 completeExceptionally(t);
             } finally {
+                boolean ours;
                 synchronized (this) {
                     runner = null;
+                    ours = interruptedByCancel;
                 }
-                // an interrupt aimed at this send must not reach the thread's next one
-                Thread.interrupted();
+                // an interrupt aimed at this send must not reach the thread's next task; one of the caller's own
+                // (the caller gave up waiting) must reach the caller
+                interrupted |= Thread.interrupted();
+                if (interrupted && callersThread && !ours) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
@@ -554,6 +586,7 @@ public final class JdkHttpTransport implements HttpTransport {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             synchronized (this) {
                 if (runner != null) {
+                    interruptedByCancel = true;
                     runner.interrupt();
                 }
             }

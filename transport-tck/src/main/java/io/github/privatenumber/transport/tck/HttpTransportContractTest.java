@@ -72,7 +72,7 @@ import org.junit.jupiter.api.TestInstance;
  * resets fails with {@code true} and the request (POST or GET) is not silently sent again (a re-sent bind is a
  * second binding, a re-sent GET repeats its nonce); failure messages carry no query string; 64 parallel requests
  * are not mixed up and {@code maxConnections} bounds the connections; {@code execute}
- * returns before the answer; {@code close()} is idempotent, ends pending requests and refuses new ones; TLS refuses a
+ * returns before the answer; a waiting caller (the {@code execute} overload for synchronous callers) gets its answer, its response timeout and prompt cancellation, and its thread is not left interrupted; {@code close()} is idempotent, ends pending requests and refuses new ones; TLS refuses a
  * self-signed certificate by default, trusts it through {@link TransportOptions.Builder#trustStore}, and keeps host
  * name verification on; an HTTP proxy and an HTTPS {@code CONNECT} proxy are used with their credentials, which never
  * reach the target.
@@ -804,6 +804,142 @@ public abstract class HttpTransportContractTest {
         assertTrue(closing.compareTo(Duration.ofSeconds(5)) < 0, "close took " + closing.toMillis() + " ms");
         TransportException failure = awaitFailure(pending, Duration.ofSeconds(5));
         assertTrue(failure.requestMayHaveBeenSent(), "the request had reached the server: " + failure);
+    }
+
+    // ------------------------------------------------------------------ a waiting caller
+
+    /**
+     * Stands in for the client's synchronous caller: an executor whose tasks run on the test thread while it waits.
+     * Tasks given after the wait run on a thread of their own, so that none is lost.
+     */
+    private static final class TestWaitingCaller implements java.util.concurrent.Executor {
+        private final java.util.concurrent.BlockingQueue<Runnable> tasks = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread owner = Thread.currentThread();
+        private volatile boolean waiting = true;
+        final List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            if (waiting) {
+                tasks.add(task);
+            } else {
+                new Thread(task, "tck-late-task").start();
+            }
+        }
+
+        /** Runs tasks on this thread until the future is done; fails after {@code within}. */
+        void runUntilDone(CompletableFuture<?> future, Duration within) throws InterruptedException {
+            assertEquals(owner, Thread.currentThread());
+            future.whenComplete((v, e) -> tasks.add(() -> { }));
+            long deadline = System.nanoTime() + within.toNanos();
+            try {
+                while (!future.isDone()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        future.cancel(true);
+                        fail("not done within " + within.toMillis() + " ms");
+                    }
+                    Runnable task = tasks.poll(left, TimeUnit.NANOSECONDS);
+                    if (task != null) {
+                        ranOn.add(Thread.currentThread());
+                        task.run();
+                    }
+                }
+            } finally {
+                waiting = false;
+                Runnable late;
+                while ((late = tasks.poll()) != null) {
+                    new Thread(late, "tck-late-task").start();
+                }
+            }
+        }
+    }
+
+    private static CompletableFuture<TransportResponse> callWaiting(HttpTransport transport, TransportRequest request,
+            TestWaitingCaller caller) {
+        CompletableFuture<TransportResponse> future;
+        try {
+            future = transport.execute(request, caller);
+        } catch (RuntimeException e) {
+            throw new AssertionError("execute must report failures through the future, but it threw " + e, e);
+        }
+        assertNotNull(future, "execute returned null");
+        return future;
+    }
+
+    /**
+     * {@code execute(request, waitingCaller)} returns promptly and answers like {@code execute(request)}; whatever
+     * the transport hands to the waiting caller runs on the caller's thread, and leaves no interrupt behind.
+     */
+    @Test
+    public void aWaitingCallerGetsTheAnswer() throws InterruptedException {
+        server.respond((request, exchange) -> answer(exchange, 200, utf8("{\"resultcode\":\"0\"}")));
+        TestWaitingCaller caller = new TestWaitingCaller();
+        long start = System.nanoTime();
+        CompletableFuture<TransportResponse> future = callWaiting(transport, request("POST",
+                server.uri("/rest/caas/relationnumber/partners/v1.0?" + PHONE_QUERY), utf8("{}")), caller);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0,
+                "execute(request, waitingCaller) must return before the answer");
+        caller.runUntilDone(future, ANSWER_TIMEOUT);
+
+        TransportResponse answer = await(future, Duration.ofSeconds(1));
+        assertEquals(200, answer.statusCode());
+        assertEquals("{\"resultcode\":\"0\"}", text(answer.body()));
+        assertEquals(1, server.requests().size());
+        assertTrue(caller.ranOn.stream().allMatch(t -> t == Thread.currentThread()));
+        assertFalse(Thread.currentThread().isInterrupted(), "the caller's thread was left interrupted");
+    }
+
+    /**
+     * The response timeout applies to a waiting caller's request too, even when the transport runs a blocking send
+     * on the caller's thread: it fails as "may have been sent" soon after the timeout, and the caller's thread is not
+     * left interrupted.
+     */
+    @Test
+    public void aWaitingCallersResponseTimeoutApplies() throws InterruptedException {
+        server.respond((request, exchange) -> {
+            server.holdUntilReleased();
+            answer(exchange, 200, utf8("{}"));
+        });
+        Duration timeout = Duration.ofMillis(500);
+        TestWaitingCaller caller = new TestWaitingCaller();
+        long start = System.nanoTime();
+        CompletableFuture<TransportResponse> future = callWaiting(transport, new TransportRequest("GET",
+                server.uri("/slow?" + PHONE_QUERY), signedHeaders(), new byte[0], timeout), caller);
+        caller.runUntilDone(future, timeout.plus(MARGIN));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        TransportException failure = awaitFailure(future, Duration.ofSeconds(1));
+        assertTrue(failure.requestMayHaveBeenSent(), "the request reached the server: " + failure);
+        assertTrue(elapsed.compareTo(timeout.multipliedBy(8).dividedBy(10)) >= 0,
+                "failed after " + elapsed.toMillis() + " ms, before the " + timeout.toMillis() + " ms timeout");
+        assertNoPhoneNumber(failure);
+        assertFalse(Thread.interrupted(), "the caller's thread was left interrupted");
+        assertEquals(1, server.requests().size(), "the timed-out request was sent again");
+    }
+
+    /** Cancelling a waiting caller's request from another thread ends the caller's wait at once. */
+    @Test
+    public void cancellingAWaitingCallersRequestEndsItsWait() throws InterruptedException {
+        server.respond((request, exchange) -> {
+            server.holdUntilReleased();
+            answer(exchange, 200, utf8("too late"));
+        });
+        TestWaitingCaller caller = new TestWaitingCaller();
+        CompletableFuture<TransportResponse> future = callWaiting(transport, new TransportRequest("GET",
+                server.uri("/held"), signedHeaders(), new byte[0], Duration.ofSeconds(60)), caller);
+        Thread canceller = new Thread(() -> {
+            waitUntil(() -> server.requests().size() == 1, Duration.ofSeconds(10));
+            future.cancel(true);
+        }, "tck-canceller");
+        canceller.start();
+        long start = System.nanoTime();
+        caller.runUntilDone(future, Duration.ofSeconds(15));
+        canceller.join(5_000);
+
+        assertTrue(future.isDone());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(12)) < 0);
+        assertFalse(Thread.interrupted(), "the caller's thread was left interrupted");
     }
 
     // ------------------------------------------------------------------ TLS

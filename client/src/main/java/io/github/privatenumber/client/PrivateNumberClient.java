@@ -511,20 +511,35 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
      * completions ({@link WaitingCaller}); our exceptions come out unwrapped, an interrupt cancels the call.
      */
     private static <T> T call(Operation op, java.util.function.Supplier<CompletableFuture<T>> start) {
+        if (Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
+            // a pool worker waits through get(), which lets its pool add a spare thread meanwhile
+            return await(op, start.get());
+        }
         WaitingCaller caller = new WaitingCaller();
         CompletableFuture<T> future = caller.start(start);
         try {
             caller.runUntilDone(future);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw interrupted(op, e);
+        } catch (RuntimeException | Error e) {
+            future.cancel(true);
+            throw e;
+        } finally {
+            caller.stopWaiting();
+        }
+        return await(op, future);
+    }
+
+    /** Waits for a call; our exceptions come out unwrapped, an interrupt cancels the call. */
+    private static <T> T await(Operation op, CompletableFuture<T> future) {
+        try {
             return future.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             future.cancel(true);
-            TransportException te = new TransportException(op.label() + ": interrupted while waiting for the answer",
-                    e, true);
-            if (op == Operation.BIND_AX || op == Operation.BIND_YB) {
-                throw new OutcomeUnknownException(op.label(), te);
-            }
-            throw te;
+            Thread.currentThread().interrupt();
+            throw interrupted(op, e);
         } catch (ExecutionException e) {
             Throwable t = RetryRules.unwrap(e);
             if (t instanceof RuntimeException re) {
@@ -535,6 +550,12 @@ public final class PrivateNumberClient implements BindingGateway, RecordingGatew
             }
             throw new TransportException(op.label() + ": " + t.getClass().getSimpleName(), t, true);
         }
+    }
+
+    private static RuntimeException interrupted(Operation op, InterruptedException e) {
+        TransportException te = new TransportException(op.label() + ": interrupted while waiting for the answer", e,
+                true);
+        return op == Operation.BIND_AX || op == Operation.BIND_YB ? new OutcomeUnknownException(op.label(), te) : te;
     }
 
     /**

@@ -113,7 +113,7 @@ public final class CallRunner {
      * @return the outcome; completed exceptionally with the SDK's exceptions, never a wrapper
      */
     public <T> CompletableFuture<T> run(Operation op, AttemptBody<T> body) {
-        CallContext ctx = new CallContext(op, System.nanoTime() + overallTimeout.toNanos(), WaitingCaller.current());
+        CallContext ctx = new CallContext(op, System.nanoTime() + overallTimeout.toNanos(), WaitingCaller.claim());
         CompletableFuture<T> result = new CompletableFuture<>();
         ScheduledFuture<?> timer;
         try {
@@ -319,6 +319,10 @@ public final class CallRunner {
                 sent = CompletableFuture.failedFuture(e);
             }
             ctx.inFlight = sent;
+            if (ctx.stopped) {
+                // the deadline or a cancellation came while this request was being handed over and missed it
+                sent.cancel(true);
+            }
             return sent.handle((response, error) -> {
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 if (error != null) {

@@ -4,7 +4,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,16 +13,26 @@ import org.slf4j.LoggerFactory;
  * run a blocking send and complete the answer right there, so a synchronous call costs no thread hand-off beyond
  * what the HTTP library itself makes.
  *
- * <p>Tasks run one at a time, in order, inside {@link #runUntilDone}. Once the caller stops waiting, tasks still
- * queued and tasks given later run on the common {@link ForkJoinPool}: nothing handed over is ever dropped.
+ * <p>Tasks run one at a time, in order, inside {@link #runUntilDone}. Once the caller {@linkplain #stopWaiting()
+ * stops waiting} (after it has cancelled an unfinished call), tasks still queued and tasks given later run on
+ * short-lived daemon threads of their own ({@code privatenumber-late-task}): nothing handed over is ever dropped, and
+ * no shared pool is held up.
  *
- * <p>The call being started reads the waiting caller of its thread through {@link #current()}; the client sets it
+ * <p>The call being started takes the waiting caller of its thread through {@link #claim()}; the client sets it
  * with {@link #start} around starting the call. One per synchronous call; not reusable.
  */
 public final class WaitingCaller implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WaitingCaller.class);
     private static final ThreadLocal<WaitingCaller> CURRENT = new ThreadLocal<>();
+    private static final java.util.concurrent.atomic.AtomicInteger LATE_THREADS = new java.util.concurrent.atomic.AtomicInteger();
+    /** Runs tasks given after the wait: rare and short (their call is over), so threads are made on demand. */
+    private static final Executor LATE = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 10,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "privatenumber-late-task-" + LATE_THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
 
     private final Thread owner = Thread.currentThread();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -34,10 +43,17 @@ public final class WaitingCaller implements Executor {
     }
 
     /**
-     * @return the waiting caller of a synchronous call being started on this thread, or {@code null}
+     * Takes the waiting caller of a synchronous call being started on this thread: only the call that is being
+     * started gets it (anything else started on this thread meanwhile, for example by a transport, does not).
+     *
+     * @return the waiting caller, or {@code null} when no synchronous call is being started
      */
-    public static WaitingCaller current() {
-        return CURRENT.get();
+    public static WaitingCaller claim() {
+        WaitingCaller caller = CURRENT.get();
+        if (caller != null) {
+            CURRENT.remove();
+        }
+        return caller;
     }
 
     /**
@@ -73,39 +89,45 @@ public final class WaitingCaller implements Executor {
     }
 
     /**
-     * Runs tasks on the calling thread (the owner) until {@code future} is done, then stops waiting.
+     * Runs tasks on the calling thread (the owner) until {@code future} is done. Call {@link #stopWaiting()}
+     * afterwards in any case.
      *
      * @param future the call's future
-     * @throws InterruptedException if the thread is interrupted while it waits (the future is left as it is)
+     * @throws InterruptedException if the thread is interrupted while it waits (the interrupt is consumed, as
+     *     {@link Object#wait()} does; the future is left as it is)
      */
     public void runUntilDone(CompletableFuture<?> future) throws InterruptedException {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("only the thread that created a WaitingCaller can wait on it");
         }
         future.whenComplete((v, e) -> LockSupport.unpark(owner));
-        try {
-            while (!future.isDone()) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                Runnable task = tasks.poll();
-                if (task != null) {
-                    runQuietly(task);
-                } else {
-                    LockSupport.park(this);
-                }
+        while (!future.isDone()) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
-        } finally {
-            waiting = false;
-            handOffLeftovers();
+            Runnable task = tasks.poll();
+            if (task != null) {
+                runQuietly(task);
+            } else {
+                LockSupport.park(this);
+            }
         }
+    }
+
+    /**
+     * Ends the wait: what is still queued, and whatever comes later, runs on a late-task thread. Idempotent. The
+     * client calls it only after it cancelled an unfinished call, so that no queued send starts for nothing.
+     */
+    public void stopWaiting() {
+        waiting = false;
+        handOffLeftovers();
     }
 
     private void handOffLeftovers() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
             Runnable each = task;
-            ForkJoinPool.commonPool().execute(() -> runQuietly(each));
+            LATE.execute(() -> runQuietly(each));
         }
     }
 
@@ -115,6 +137,7 @@ public final class WaitingCaller implements Executor {
         } catch (RuntimeException e) {
             // tasks complete futures themselves; one that throws must not end the caller's wait
             LOG.warn("a transport task failed on the waiting caller's thread: {}", e.getClass().getName());
+            LOG.debug("the failed task's exception", e);
         }
     }
 }

@@ -37,10 +37,12 @@ public interface HttpTransport extends AutoCloseable {
      *
      * <p>Rules for implementations: tasks given to {@code waitingCaller} run one at a time, in order, only while
      * the caller waits, that is until the returned future (or the client's call around it) is done; a task given
-     * after that runs on a shared pool instead, so it must not block once the future is done. Cancelling the
+     * after that runs on a thread of its own instead, so it must not block once the future is done. Cancelling the
      * returned future must end a blocking task promptly (for example by interrupting the thread that runs it, and
-     * clearing that interrupt afterwards). The non-blocking contract of {@link #execute(TransportRequest)} applies
-     * to this method's caller as well: it returns promptly.
+     * clearing that interrupt afterwards). A task must never wait for another task given to the same
+     * {@code waitingCaller} (there is only the one thread). Tasks run after the wait lose the one-at-a-time order.
+     * The non-blocking contract of {@link #execute(TransportRequest)} applies to this method's caller as well: it
+     * returns promptly.
      *
      * <p>The default ignores {@code waitingCaller} and calls {@link #execute(TransportRequest)}.
      *

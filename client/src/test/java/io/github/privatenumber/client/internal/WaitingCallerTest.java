@@ -51,7 +51,12 @@ class WaitingCallerTest {
     @Test
     void tasksGivenAfterTheWaitRunElsewhereAndAreNotLost() throws Exception {
         WaitingCaller caller = new WaitingCaller();
+        CountDownLatch queued = new CountDownLatch(1);
+        caller.execute(queued::countDown); // queued, never run by the caller: the future is already done
         caller.runUntilDone(CompletableFuture.completedFuture("already"));
+        assertEquals(1, queued.getCount());
+        caller.stopWaiting();
+        assertTrue(queued.await(5, TimeUnit.SECONDS), "a queued task was dropped");
         CountDownLatch ran = new CountDownLatch(1);
         Thread[] on = new Thread[1];
         caller.execute(() -> {
@@ -100,15 +105,17 @@ class WaitingCallerTest {
     }
 
     @Test
-    void currentIsSetOnlyWhileTheCallStarts() {
+    void onlyTheCallBeingStartedClaimsTheCaller() {
         WaitingCaller caller = new WaitingCaller();
-        assertNull(WaitingCaller.current());
-        WaitingCaller[] seen = new WaitingCaller[1];
+        assertNull(WaitingCaller.claim());
+        WaitingCaller[] seen = new WaitingCaller[2];
         caller.start(() -> {
-            seen[0] = WaitingCaller.current();
+            seen[0] = WaitingCaller.claim();
+            seen[1] = WaitingCaller.claim(); // e.g. another call started by a transport meanwhile
             return CompletableFuture.completedFuture(1);
         });
         assertSame(caller, seen[0]);
-        assertNull(WaitingCaller.current());
+        assertNull(seen[1]);
+        assertNull(WaitingCaller.claim());
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,9 +104,19 @@ public final class ObservedTransportFactory implements HttpTransportFactory {
 
         @Override
         public CompletableFuture<TransportResponse> execute(TransportRequest request) {
+            return observe(request, null);
+        }
+
+        /** Passes a synchronous caller's thread on to the real transport, so wrapping costs no hand-off. */
+        @Override
+        public CompletableFuture<TransportResponse> execute(TransportRequest request, Executor waitingCaller) {
+            return observe(request, java.util.Objects.requireNonNull(waitingCaller, "waitingCaller"));
+        }
+
+        private CompletableFuture<TransportResponse> observe(TransportRequest request, Executor waitingCaller) {
             CompletableFuture<TransportResponse> answer;
             try {
-                answer = transport.execute(request);
+                answer = waitingCaller == null ? transport.execute(request) : transport.execute(request, waitingCaller);
             } catch (RuntimeException e) {
                 activity.recordAttempt(Outcome.TRANSPORT_ERROR, describe(e));
                 throw e;

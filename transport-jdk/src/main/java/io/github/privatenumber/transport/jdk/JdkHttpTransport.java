@@ -585,8 +585,9 @@ public final class JdkHttpTransport implements HttpTransport {
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             synchronized (this) {
-                if (runner != null) {
-                    interruptedByCancel = true;
+                // only a send still running; an interrupt already pending is the caller's own and stays theirs
+                if (cancelled && runner != null) {
+                    interruptedByCancel = !runner.isInterrupted();
                     runner.interrupt();
                 }
             }

@@ -72,7 +72,7 @@ import org.junit.jupiter.api.TestInstance;
  * resets fails with {@code true} and the request (POST or GET) is not silently sent again (a re-sent bind is a
  * second binding, a re-sent GET repeats its nonce); failure messages carry no query string; 64 parallel requests
  * are not mixed up and {@code maxConnections} bounds the connections; {@code execute}
- * returns before the answer; a waiting caller (the {@code execute} overload for synchronous callers) gets its answer, its response timeout and prompt cancellation, and its thread is not left interrupted; {@code close()} is idempotent, ends pending requests and refuses new ones; TLS refuses a
+ * returns before the answer; a waiting caller (the {@code execute} overload for synchronous callers) gets its answer, its response timeout, prompt cancellation and close, and its thread is not left interrupted; {@code close()} is idempotent, ends pending requests and refuses new ones; TLS refuses a
  * self-signed certificate by default, trusts it through {@link TransportOptions.Builder#trustStore}, and keeps host
  * name verification on; an HTTP proxy and an HTTPS {@code CONNECT} proxy are used with their credentials, which never
  * reach the target.
@@ -816,7 +816,6 @@ public abstract class HttpTransportContractTest {
         private final java.util.concurrent.BlockingQueue<Runnable> tasks = new java.util.concurrent.LinkedBlockingQueue<>();
         private final Thread owner = Thread.currentThread();
         private volatile boolean waiting = true;
-        final List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void execute(Runnable task) {
@@ -841,7 +840,6 @@ public abstract class HttpTransportContractTest {
                     }
                     Runnable task = tasks.poll(left, TimeUnit.NANOSECONDS);
                     if (task != null) {
-                        ranOn.add(Thread.currentThread());
                         task.run();
                     }
                 }
@@ -868,25 +866,26 @@ public abstract class HttpTransportContractTest {
     }
 
     /**
-     * {@code execute(request, waitingCaller)} returns promptly and answers like {@code execute(request)}; whatever
-     * the transport hands to the waiting caller runs on the caller's thread, and leaves no interrupt behind.
+     * {@code execute(request, waitingCaller)} returns before the answer (the server holds it until then) and answers
+     * like {@code execute(request)}, leaving no interrupt on the caller's thread.
      */
     @Test
     public void aWaitingCallerGetsTheAnswer() throws InterruptedException {
-        server.respond((request, exchange) -> answer(exchange, 200, utf8("{\"resultcode\":\"0\"}")));
+        server.respond((request, exchange) -> {
+            server.holdUntilReleased();
+            answer(exchange, 200, utf8("{\"resultcode\":\"0\"}"));
+        });
         TestWaitingCaller caller = new TestWaitingCaller();
-        long start = System.nanoTime();
         CompletableFuture<TransportResponse> future = callWaiting(transport, request("POST",
                 server.uri("/rest/caas/relationnumber/partners/v1.0?" + PHONE_QUERY), utf8("{}")), caller);
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0,
-                "execute(request, waitingCaller) must return before the answer");
+        assertFalse(future.isDone(), "execute(request, waitingCaller) must return before the answer");
+        server.releaseHeld();
         caller.runUntilDone(future, ANSWER_TIMEOUT);
 
         TransportResponse answer = await(future, Duration.ofSeconds(1));
         assertEquals(200, answer.statusCode());
         assertEquals("{\"resultcode\":\"0\"}", text(answer.body()));
         assertEquals(1, server.requests().size());
-        assertTrue(caller.ranOn.stream().allMatch(t -> t == Thread.currentThread()));
         assertFalse(Thread.currentThread().isInterrupted(), "the caller's thread was left interrupted");
     }
 
@@ -913,6 +912,8 @@ public abstract class HttpTransportContractTest {
         assertTrue(failure.requestMayHaveBeenSent(), "the request reached the server: " + failure);
         assertTrue(elapsed.compareTo(timeout.multipliedBy(8).dividedBy(10)) >= 0,
                 "failed after " + elapsed.toMillis() + " ms, before the " + timeout.toMillis() + " ms timeout");
+        assertTrue(elapsed.compareTo(timeout.plus(MARGIN)) < 0,
+                "failed only after " + elapsed.toMillis() + " ms, the timeout is " + timeout.toMillis() + " ms");
         assertNoPhoneNumber(failure);
         assertFalse(Thread.interrupted(), "the caller's thread was left interrupted");
         assertEquals(1, server.requests().size(), "the timed-out request was sent again");
@@ -939,6 +940,32 @@ public abstract class HttpTransportContractTest {
 
         assertTrue(future.isDone());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(12)) < 0);
+        assertFalse(Thread.interrupted(), "the caller's thread was left interrupted");
+    }
+
+    /** Closing the transport ends a waiting caller's request at once, as "may have been sent". */
+    @Test
+    public void closeEndsAWaitingCallersRequest() throws InterruptedException {
+        server.respond((request, exchange) -> {
+            server.holdUntilReleased();
+            answer(exchange, 200, utf8("too late"));
+        });
+        HttpTransport own = newTransport(TransportOptions.builder().build());
+        TestWaitingCaller caller = new TestWaitingCaller();
+        CompletableFuture<TransportResponse> future = callWaiting(own, new TransportRequest("GET",
+                server.uri("/held"), signedHeaders(), new byte[0], Duration.ofSeconds(60)), caller);
+        Thread closer = new Thread(() -> {
+            waitUntil(() -> server.requests().size() == 1, Duration.ofSeconds(10));
+            own.close();
+        }, "tck-closer");
+        closer.start();
+        long start = System.nanoTime();
+        caller.runUntilDone(future, Duration.ofSeconds(15));
+        closer.join(5_000);
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(12)) < 0);
+        TransportException failure = awaitFailure(future, Duration.ofSeconds(1));
+        assertTrue(failure.requestMayHaveBeenSent(), "the request had reached the server: " + failure);
         assertFalse(Thread.interrupted(), "the caller's thread was left interrupted");
     }
 

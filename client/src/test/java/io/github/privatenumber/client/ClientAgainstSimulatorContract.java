@@ -677,6 +677,38 @@ public abstract class ClientAgainstSimulatorContract {
         }
     }
 
+    // ------------------------------------------------------------------ TLS
+
+    /**
+     * The simulator over TLS with its own self-signed certificate: trusted through the trust store option, the whole
+     * round trip works; without it, the handshake fails before anything is sent, so even an AX bind reports "not
+     * sent" (never "outcome unknown") and nothing is bound. (Host-name checks: the transport TCK.)
+     */
+    @Test
+    public void theSimulatorOverTlsIsTrustedOnlyThroughTheTrustStore() {
+        try (Simulator tls = Simulator.builder().https(true).build().start()) {
+            assertEquals("https", tls.baseUrl().getScheme());
+            try (PrivateNumberClient trusting = PrivateNumberClient.builder().endpoint(tls.baseUrl())
+                    .credentials(tls.credentials()).transportFactory(transportFactory())
+                    .trustStore(tls.trustStore().orElseThrow()).build()) {
+                BindResult ax = trusting.bindAx(AxBindRequest.builder().origNum(A).build());
+                assertEquals(1, trusting.query(ax.subscriptionId()).size());
+            }
+            tls.reset();
+            try (PrivateNumberClient untrusting = PrivateNumberClient.builder().endpoint(tls.baseUrl())
+                    .credentials(tls.credentials()).transportFactory(transportFactory())
+                    .retry(RetryOptions.none()).build()) {
+                TransportException e = assertThrows(TransportException.class,
+                        () -> untrusting.bindAx(AxBindRequest.builder().origNum(A).build()));
+                assertFalse(e instanceof OutcomeUnknownException, "a failed handshake sent nothing: " + e);
+                assertFalse(e.requestMayHaveBeenSent(), e.toString());
+                assertTrue(e.getMessage().contains("SSLHandshakeException") || e.getMessage().contains("TLS handshake"),
+                        e.getMessage());
+            }
+            assertTrue(tls.state().bindings().isEmpty(), "nothing reached the platform");
+        }
+    }
+
     // ------------------------------------------------------------------ logging
 
     /**

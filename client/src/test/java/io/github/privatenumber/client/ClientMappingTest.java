@@ -140,6 +140,15 @@ class ClientMappingTest {
     }
 
     @Test
+    void aGenuineReplacementCharacterIsValidUtf8() {
+        byte[] body = "{\"resultcode\":\"0\",\"resultdesc\":\"ok \uFFFD\"}".getBytes(StandardCharsets.UTF_8);
+        FakeTransport t = new FakeTransport().thenAnswer(new TransportResponse(200, Map.of(), body));
+        try (PrivateNumberClient client = TestClients.builder(t).retry(RetryOptions.none()).build()) {
+            client.stopCall(SessionId.of("s-1"));
+        }
+    }
+
+    @Test
     void bodiesThatAreNotUtf8AreUnreadable() {
         byte[] latin1 = "{\"resultcode\":\"0\",\"resultdesc\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
         FakeTransport t = new FakeTransport().thenAnswer(new TransportResponse(200, Map.of(), latin1));

@@ -43,8 +43,18 @@ public final class PushFactory {
      * @param firstId the first id number; ids then count up, so factories with far-apart starts never collide
      */
     public PushFactory(Kind kind, AppCredentials credentials, long firstId) {
+        this(kind, credentials, firstId, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param kind what the pushes carry
+     * @param credentials the app whose key signs them
+     * @param firstId the first id number
+     * @param clock where the signatures' {@code Created} comes from
+     */
+    public PushFactory(Kind kind, AppCredentials credentials, long firstId, java.time.Clock clock) {
         this.kind = kind;
-        this.signer = AkskSigner.of(credentials);
+        this.signer = AkskSigner.of(credentials, clock, io.github.privatenumber.signing.NonceSource.secureRandom());
         String text = kind == Kind.EVENT ? event() : fee(credentials.appKey());
         this.template = text.getBytes(StandardCharsets.UTF_8);
         List<Integer> at = new ArrayList<>();

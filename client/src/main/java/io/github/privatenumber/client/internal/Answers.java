@@ -194,22 +194,30 @@ public final class Answers {
         if (body.length == 0) {
             throw unreadable(r, "the answer has no body", null);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw unreadable(r, "the answer is not valid UTF-8", null);
+        // The JDK's own decoding (intrinsified) replaces every malformed sequence with U+FFFD: none in its result
+        // means strict UTF-8. Only an answer that has one goes through the reporting decoder.
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw unreadable(r, "the answer is not valid UTF-8", null);
+            }
         }
         JsonNode n;
         try {
-            n = mapper.readTree(text);
+            // an ASCII answer (one character per byte) is read by Jackson's byte parser, faster than its text parser
+            n = text.length() == body.length ? mapper.readTree(body) : mapper.readTree(text);
         } catch (JsonProcessingException e) {
             // the parser's message may quote the body, which may hold numbers: keep only the position
             throw unreadable(r, "the answer is not JSON (" + location(e) + ")", null);
+        } catch (java.io.IOException e) {
+            // reading from memory: only Jackson's own exceptions are expected
+            throw unreadable(r, "the answer is not JSON", null);
         }
         if (n == null || !n.isObject()) {
             throw unreadable(r, "the answer is not a JSON object", null);
@@ -247,7 +255,7 @@ public final class Answers {
         int wire;
         if (v.isIntegralNumber()) {
             wire = v.asInt();
-        } else if (v.isTextual() && v.asText().matches("[0-9]{1,2}")) {
+        } else if (v.isTextual() && digits(v.asText(), 2)) {
             wire = Integer.parseInt(v.asText());
         } else {
             throw unreadable(r, where + "callDirection is not a number", null);
@@ -266,7 +274,7 @@ public final class Answers {
             return null;
         }
         String s = v.asText().trim();
-        if (!s.matches("[0-9]{1,10}")) {
+        if (!digits(s, 10)) {
             return null;
         }
         try {
@@ -274,6 +282,20 @@ public final class Answers {
         } catch (InvalidValueException e) {
             return null;
         }
+    }
+
+    /** 1 to {@code max} ASCII digits (a precompiled check; {@code String.matches} compiles a pattern per call). */
+    private static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean bool(JsonNode o, String field) {

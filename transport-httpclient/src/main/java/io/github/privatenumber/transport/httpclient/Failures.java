@@ -5,14 +5,17 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
 
 /**
  * Turns HttpClient's failures into {@link TransportException}s. The one judgement that matters is whether the
- * request may have left this process: only failures that happen before any connection exists say "surely not",
- * because the client retries a non-idempotent bind on those alone.
+ * request may have left this process: only failures that happen before a connection is ready for the request
+ * (no connection, or its TLS handshake or certificate check failed) say "surely not", because the client retries a
+ * non-idempotent bind on those alone.
  */
 final class Failures {
 
@@ -41,7 +44,11 @@ final class Failures {
                 || failure instanceof ConnectTimeoutException // a SocketTimeoutException, but while connecting
                 || failure instanceof UnknownHostException
                 || failure instanceof ConnectionRequestTimeoutException // no pooled connection in time
-                || failure instanceof DeadlineTimeoutException;         // the same, as the pool reports it
+                || failure instanceof DeadlineTimeoutException          // the same, as the pool reports it
+                // TLS is set up on a new connection before the request is written: a refused certificate (or a
+                // host name it does not carry) means nothing was sent
+                || failure instanceof SSLHandshakeException
+                || failure instanceof SSLPeerUnverifiedException;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -26,13 +26,15 @@ class FailuresTest {
     private static final String WHAT = "POST https://rtcpns.example:443/rest/omp/xyrelationnumber/v1.0";
 
     @Test
-    void failuresBeforeAnyConnectionAreSurelyNotSent() {
+    void failuresBeforeTheConnectionIsReadyAreSurelyNotSent() {
         for (Exception failure : new Exception[] {
                 new HttpHostConnectException("Connect to https://rtcpns.example:443 failed: Connection refused"),
                 new ConnectException("Connection refused"),
                 new ConnectTimeoutException("Connect to rtcpns.example:443 timed out"),
                 new UnknownHostException("rtcpns.example"),
-                new ConnectionRequestTimeoutException("Timeout waiting for a connection from the pool")}) {
+                new ConnectionRequestTimeoutException("Timeout waiting for a connection from the pool"),
+                new SSLHandshakeException("PKIX path building failed"),
+                new javax.net.ssl.SSLPeerUnverifiedException("Certificate for <127.0.0.1> doesn't match")}) {
             TransportException translated = Failures.translate(WHAT, failure);
             assertFalse(translated.requestMayHaveBeenSent(), failure.toString());
             assertSame(failure, translated.getCause());
@@ -47,7 +49,7 @@ class FailuresTest {
                 new NoHttpResponseException("rtcpns.example:443 failed to respond"),
                 new ConnectionClosedException("Connection closed by peer"),
                 new SocketException("Connection reset"),
-                new SSLHandshakeException("PKIX path building failed"),
+                new javax.net.ssl.SSLException("Connection reset while reading"),
                 new IOException("something else"),
                 new IllegalStateException("internal")}) {
             assertTrue(Failures.translate(WHAT, failure).requestMayHaveBeenSent(), failure.toString());

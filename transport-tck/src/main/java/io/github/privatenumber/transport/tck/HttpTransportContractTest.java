@@ -971,7 +971,10 @@ public abstract class HttpTransportContractTest {
 
     // ------------------------------------------------------------------ TLS
 
-    /** A server with a self-signed certificate is refused with the default trust anchors; nothing reaches it. */
+    /**
+     * A server with a self-signed certificate is refused with the default trust anchors; nothing reaches it, and the
+     * failure says so ("not sent": the request is written only after the handshake, so an AX bind can be retried).
+     */
     @Test
     public void untrustedCertificateIsRefusedByDefault() throws Exception {
         LoopbackServer tls = tlsServer();
@@ -982,6 +985,7 @@ public abstract class HttpTransportContractTest {
 
         assertNotNull(failure);
         assertNoPhoneNumber(failure);
+        assertFalse(failure.requestMayHaveBeenSent(), "a failed handshake sends nothing: " + failure);
         assertEquals(List.of(), tls.requests(), "a request reached an untrusted server");
     }
 
@@ -1006,15 +1010,17 @@ public abstract class HttpTransportContractTest {
 
     /**
      * Host name verification stays on with a custom trust store: the certificate names {@code localhost} only, so
-     * connecting to {@code 127.0.0.1} (no IP address in the certificate) is refused.
+     * connecting to {@code 127.0.0.1} (no IP address in the certificate) is refused, as "not sent".
      */
     @Test
     public void hostNameIsVerifiedWithCustomTrustStore() throws Exception {
         LoopbackServer tls = tlsServer();
         HttpTransport trusting = newTransport(TransportOptions.builder().trustStore(certificate.trustStore()).build());
 
-        awaitFailure(call(trusting, request("GET", tls.uri("127.0.0.1", "/by-ip"), new byte[0])), ANSWER_TIMEOUT);
+        TransportException failure = awaitFailure(call(trusting, request("GET", tls.uri("127.0.0.1", "/by-ip"),
+                new byte[0])), ANSWER_TIMEOUT);
 
+        assertFalse(failure.requestMayHaveBeenSent(), "a refused certificate sends nothing: " + failure);
         assertEquals(List.of(), tls.requests(), "a request reached a server whose certificate names another host");
     }
 

@@ -249,7 +249,7 @@ final class MemoryFootprint {
         PushFactory factory = new PushFactory(kind, CREDENTIALS, 1, clock);
         long stepMillis = 1000 / PUSHES_PER_SIMULATED_SECOND;
         long simulatedMillis = 0;
-        long window = 2 * 300_000; // a nonce can stay up to twice the default skew: the guard is steady after that
+        long window = 2 * 300_000; // a nonce stays at most twice the default skew: the guard is steady after that
         PushFactory.Push push = factory.next();
         long records = 0;
         long refused = 0;

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * or with separate paths for call events and CDRs ({@link #start(NotificationReceiver, InetSocketAddress, String,
  * String)}), or configured with {@link #builder(NotificationReceiver)}. Each path accepts both kinds of push (the body
- * says which it is), so a console with the two URLs swapped loses nothing. Other paths get 404.
+ * says which it is), so a console with the two URLs swapped loses nothing. A trailing slash, present or not, does not
+ * matter. Other paths get 404.
  *
  * <p>Requests run on a bounded pool ({@link Builder#threads(int)} threads, {@link Builder#queueCapacity(int)} waiting
  * requests); beyond that a request is answered 503 at once and the platform pushes again later. The body is read
@@ -167,13 +168,17 @@ public final class NotificationEndpoint implements AutoCloseable {
         return "NotificationEndpoint[" + eventUrl() + (eventPath.equals(cdrPath) ? "" : ", " + cdrUrl()) + "]";
     }
 
+    private static String withoutTrailingSlash(String path) {
+        return path != null && path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
     private static void handle(HttpExchange exchange, NotificationReceiver receiver, Set<String> paths) {
         try {
             ReceiverResponse answer;
             if (Boolean.TRUE.equals(OVERLOADED.get())) {
                 answer = ReceiverResponse.error(503, "too many pushes at once; push again later");
                 LOG.warn("push rejected status=503: every request thread is busy and the queue is full");
-            } else if (!paths.contains(exchange.getRequestURI().getPath())) {
+            } else if (!paths.contains(withoutTrailingSlash(exchange.getRequestURI().getPath()))) {
                 answer = ReceiverResponse.error(404, "no push endpoint at this path");
             } else {
                 answer = receiver.handle(exchange.getRequestMethod(),
@@ -360,8 +365,13 @@ public final class NotificationEndpoint implements AutoCloseable {
             }
             ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(queueCapacity), threadFactory());
-            // every request comes through "/": the handler checks the exact paths and answers 404 otherwise
-            Set<String> served = Set.copyOf(paths);
+            // every request comes through "/": the handler checks the paths (a trailing slash either way is the same
+            // path, as a console URL may carry one) and answers 404 otherwise
+            Set<String> bare = new LinkedHashSet<>();
+            for (String p : paths) {
+                bare.add(withoutTrailingSlash(p));
+            }
+            Set<String> served = Set.copyOf(bare);
             server.createContext("/", exchange -> handle(exchange, receiver, served));
             server.setExecutor(boundedExecutor(pool));
             server.start();

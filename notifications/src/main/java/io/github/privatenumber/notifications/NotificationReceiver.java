@@ -286,7 +286,7 @@ public final class NotificationReceiver {
             return -1;
         }
         String v = value.strip();
-        if (v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (v.length() > 18 || !PushParser.allDigits(v)) {
             throw new PushRejectedException(400, "Content-Length is not a number");
         }
         return Long.parseLong(v);

@@ -133,6 +133,39 @@ class CallEventParsingTest {
     }
 
     @Test
+    void digitsThatAreNoPlausibleUnixTimeAreUnreadableNotADate() {
+        // 14 digits read as milliseconds would be the year 2609; 0 would be 1970; neither may reach a bill
+        for (String value : new String[] {"\"20190124023022\"", "20190124023022", "0", "\"0\"", "-5", "4102444800"}) {
+            sink.events.clear();
+            CallEvent e = deliverOne("{\"eventType\":\"answer\",\"statusInfo\":{\"sessionId\":\"p" + value.length()
+                    + value.hashCode() + "\",\"timestamp\":" + value + "}}");
+            assertTrue(e.timestamp().isEmpty(), value + " -> " + e.timestamp());
+        }
+    }
+
+    @Test
+    void nearMissesOfThePlatformFormatAreReadAsUtc() {
+        String[][] cases = {
+            {"2019-01-24 02:30:22.500", "2019-01-24T02:30:22.500Z"},
+            {"2019-01-24T02:30:22", "2019-01-24T02:30:22Z"},
+            {"2019-01-24T02:30:22.123456789", "2019-01-24T02:30:22.123456789Z"},
+            {"2019-01-24T02:30:22Z", "2019-01-24T02:30:22Z"}};
+        for (String[] c : cases) {
+            sink.events.clear();
+            CallEvent e = deliverOne("{\"eventType\":\"answer\",\"statusInfo\":{\"sessionId\":\"n" + c[0].length()
+                    + "\",\"timestamp\":\"" + c[0] + "\"}}");
+            assertEquals(Instant.parse(c[1]), e.timestamp().orElseThrow(), c[0]);
+        }
+        for (String bad : new String[] {"2019-01-24 02:30:22.", "2019-01-24 02:30:22.5x", "2019-01-24X02:30:22",
+            "2019-02-30 02:30:22"}) {
+            sink.events.clear();
+            CallEvent e = deliverOne("{\"eventType\":\"answer\",\"statusInfo\":{\"sessionId\":\"b" + bad.hashCode()
+                    + "\",\"timestamp\":\"" + bad + "\"}}");
+            assertTrue(e.timestamp().isEmpty(), bad);
+        }
+    }
+
+    @Test
     void unreadableValuesAreAbsentAndKeptRaw() {
         String body = "{\"eventType\":\"disconnect\",\"statusInfo\":{\"sessionId\":\"has space\",\"timestamp\":\"yesterday\","
                 + "\"stateCode\":\"busy\",\"caller\":{\"n\":1}}}";

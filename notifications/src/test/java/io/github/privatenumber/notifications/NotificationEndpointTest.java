@@ -67,8 +67,11 @@ class NotificationEndpointTest {
             assertEquals(404, platform.post(endpoint.eventUrl().resolve("/pn/events/more"), Fixtures.cdrs("x", 1)).status());
             assertEquals(200, platform.post(URI.create(endpoint.cdrUrl() + "?source=huawei"), Fixtures.cdrs("q", 1)).status(),
                     "a query string does not change the path");
+            assertEquals(200, platform.post(URI.create(endpoint.cdrUrl() + "/"), Fixtures.cdrs("slash", 1)).status(),
+                    "a trailing slash in the console URL does not change the path");
+            assertEquals(404, platform.post(endpoint.eventUrl().resolve("/pn/events//"), Fixtures.cdrs("x", 1)).status());
         }
-        assertEquals(List.of("sep-1", "sep-2", "swapped-1", "q-1"), sink.icids());
+        assertEquals(List.of("sep-1", "sep-2", "swapped-1", "q-1", "slash-1"), sink.icids());
     }
 
     @Test

@@ -112,7 +112,12 @@ public class PrivateNumberNotificationsAutoConfiguration {
         WebhookHandler handler = new WebhookHandler(receiver, activity.getIfAvailable());
         RouterFunctions.Builder routes = RouterFunctions.route();
         for (String path : paths) {
-            routes.route(RequestPredicates.path(path), handler);
+            // with and without a trailing slash: a console URL may carry one (Spring 6 matches them apart)
+            String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            routes.route(RequestPredicates.path(bare), handler);
+            if (!bare.equals("/")) {
+                routes.route(RequestPredicates.path(bare + "/"), handler);
+            }
         }
         return routes.build();
     }

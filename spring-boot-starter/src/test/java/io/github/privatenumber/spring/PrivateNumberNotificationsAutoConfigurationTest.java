@@ -152,15 +152,21 @@ class PrivateNumberNotificationsAutoConfigurationTest {
                         mvc.perform(request).andExpect(status().isOk())
                                 .andExpect(content().contentType("application/json;charset=UTF-8"));
                     }
+                    // a console URL with a trailing slash reaches the same webhook
+                    String other = PushTestClient.cdrBody(PushTestClient.cdr("icid-4"));
+                    var slashed = post("/hooks/cdr/").contentType(MediaType.APPLICATION_JSON).content(other);
+                    PLATFORM.headers().forEach(slashed::header);
+                    mvc.perform(slashed).andExpect(status().isOk());
                     mvc.perform(post("/hooks/cdr").contentType(MediaType.APPLICATION_JSON).content(cdr))
                             .andExpect(status().isUnauthorized());
                     mvc.perform(get("/hooks/cdr")).andExpect(status().isMethodNotAllowed())
                             .andExpect(header().string("Allow", "POST"));
                     mvc.perform(get("/privatenumber/cdr")).andExpect(status().isNotFound());
                     assertThat(context.getBean(Sinks.class).seen).containsExactly("first cdr icid-3",
-                            "second cdr icid-3", "event cdr icid-3");
+                            "second cdr icid-3", "event cdr icid-3", "first cdr icid-4", "second cdr icid-4",
+                            "event cdr icid-4");
                     PrivateNumberActivity.Snapshot s = context.getBean(PrivateNumberActivity.class).snapshot();
-                    assertThat(s.pushesAcknowledged()).isEqualTo(2);
+                    assertThat(s.pushesAcknowledged()).isEqualTo(3);
                     assertThat(s.pushesRejected()).isEqualTo(2);
                     assertThat(s.lastPushStatus()).isEqualTo(405);
                 });

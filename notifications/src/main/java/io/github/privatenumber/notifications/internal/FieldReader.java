@@ -111,9 +111,12 @@ final class FieldReader {
 
     /**
      * @param name the field
-     * @return the instant from the platform's UTC text {@code yyyy-MM-dd HH:mm:ss}; leniently also from ISO-8601
-     *     instant text and from a UNIX time in seconds or milliseconds (number or digits), since the docs call the
-     *     event timestamp a UNIX timestamp; {@code null} when absent, empty or unreadable
+     * @return the instant from the platform's UTC text {@code yyyy-MM-dd HH:mm:ss}; leniently also with a {@code T}
+     *     separator and with a fraction of a second (both still UTC), from ISO-8601 instant text, and from a UNIX time
+     *     in seconds or milliseconds (number or digits), since the docs call the event timestamp a UNIX timestamp. A
+     *     UNIX time outside the years 2000-2099 is unreadable, not a date: digits such as {@code 20190124023022} or
+     *     {@code 0} must not become a call in the year 2609 or 1970 on a bill. {@code null} when absent, empty or
+     *     unreadable
      */
     Instant time(String name) {
         JsonNode n = present(name);
@@ -121,10 +124,8 @@ final class FieldReader {
             return null;
         }
         if (n.isNumber()) {
-            if (n.canConvertToExactIntegral() && n.canConvertToLong() && n.longValue() >= 0) {
-                return epoch(n.longValue());
-            }
-            return unreadable(name);
+            Instant at = n.canConvertToExactIntegral() && n.canConvertToLong() ? epoch(n.longValue()) : null;
+            return at != null ? at : unreadable(name);
         }
         if (!n.isTextual()) {
             return unreadable(name);
@@ -137,8 +138,13 @@ final class FieldReader {
         if (platform.isPresent()) {
             return platform.get();
         }
-        if (t.length() <= 15 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return epoch(Long.parseLong(t));
+        if (t.length() <= 15 && PushParser.allDigits(t)) {
+            Instant at = epoch(Long.parseLong(t));
+            return at != null ? at : unreadable(name);
+        }
+        Instant near = nearPlatformTime(t);
+        if (near != null) {
+            return near;
         }
         try {
             return Instant.parse(t);
@@ -147,8 +153,41 @@ final class FieldReader {
         }
     }
 
+    /** The earliest and the first no longer plausible instant of a UNIX time in a push. */
+    private static final Instant EPOCH_FROM = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant EPOCH_UNTIL = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** A UNIX time in seconds or milliseconds; {@code null} when it does not fall in 2000-2099. */
     private static Instant epoch(long value) {
-        return value >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+        if (value < 0) {
+            return null;
+        }
+        Instant at = value >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+        return at.isBefore(EPOCH_FROM) || !at.isBefore(EPOCH_UNTIL) ? null : at;
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss} or {@code yyyy-MM-ddTHH:mm:ss}, optionally with {@code .} and 1-9 digits of a
+     * second, no zone: UTC like the platform's own format. {@code null} for anything else.
+     */
+    private static Instant nearPlatformTime(String t) {
+        if (t.length() < 19 || (t.charAt(10) != 'T' && t.charAt(10) != ' ')) {
+            return null;
+        }
+        String fraction = t.substring(19);
+        if (!fraction.isEmpty() && (fraction.length() < 2 || fraction.length() > 10 || fraction.charAt(0) != '.'
+                || !PushParser.allDigits(fraction.substring(1)))) {
+            return null;
+        }
+        Optional<Instant> whole = PlatformTime.tryParse(t.substring(0, 10) + ' ' + t.substring(11, 19));
+        if (whole.isEmpty()) {
+            return null;
+        }
+        if (fraction.isEmpty()) {
+            return whole.get();
+        }
+        String digits = (fraction.substring(1) + "00000000").substring(0, 9);
+        return whole.get().plusNanos(Integer.parseInt(digits));
     }
 
     /**

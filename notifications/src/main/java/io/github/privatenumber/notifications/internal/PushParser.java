@@ -221,6 +221,21 @@ public final class PushParser {
         return array;
     }
 
+    /**
+     * @param s any text
+     * @return whether it is ASCII digits only (true for empty text); a loop, as this runs for several fields of
+     *     every push
+     */
+    public static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static long offset(com.fasterxml.jackson.core.JsonLocation at, boolean bytes) {
         return bytes ? at.getByteOffset() : at.getCharOffset();
     }

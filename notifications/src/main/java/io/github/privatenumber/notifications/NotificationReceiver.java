@@ -354,6 +354,14 @@ public final class NotificationReceiver {
             }
             trace.delivered++;
         }
+        if (push instanceof ParsedPush.CdrPush cdrs && !cdrs.refusedRecords().isEmpty()) {
+            // the usable records are with the sink; the answer still says the push was not all right (the platform
+            // pushes again, the usable records are then duplicates, and its logs show the refusal)
+            List<String> refused = cdrs.refusedRecords();
+            trace.problem = String.join("; ", refused);
+            return ReceiverResponse.error(400, refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1)
+                    + " more)" : "") + "; the push's other " + trace.records + " record(s) were accepted");
+        }
         return ReceiverResponse.ok(trace.records, trace.delivered, trace.duplicates);
     }
 

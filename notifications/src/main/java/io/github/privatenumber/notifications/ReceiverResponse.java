@@ -7,7 +7,8 @@ import java.util.Objects;
  * What to answer a push with: an HTTP status, a content type and a small UTF-8 body. Immutable and thread-safe.
  *
  * <p>Statuses (SPEC §10): 200 once the sink accepted every new record; 400 for a body that is not strict UTF-8, not
- * valid JSON, of the wrong shape, with more than 50 CDRs or a CDR without {@code icid}; 401 for every signature
+ * valid JSON, of the wrong shape, with more than 50 CDRs, or with a CDR without {@code icid} (the push's usable CDRs
+ * are delivered all the same, and the message says how many); 401 for every signature
  * failure; 405 for any method but {@code POST}; 413 above the body limit; 500 when the sink failed; 503 when a record
  * of the push is being delivered by another request right now, or the de-duplication store is unavailable. Only 200
  * ends the platform's re-pushing. The body is a JSON object: {@code {"result":"ok",...}} with counts, or

@@ -138,7 +138,7 @@ class BadInputTest {
         "{\"eventType\":\"answer\",\"statusInfo\":[{}]}|statusInfo must be a JSON object",
         "{\"eventType\":\"fee\",\"feeLst\":{\"icid\":\"a\"}}|feeLst must be a JSON array",
         "{\"eventType\":\"fee\",\"feeLst\":\"a\"}|feeLst must be a JSON array",
-        "{\"eventType\":\"fee\",\"feeLst\":[{\"icid\":\"a\"},\"b\"]}|feeLst[1] must be a JSON object",
+        "{\"eventType\":\"fee\",\"feeLst\":[\"a\",\"b\"]}|feeLst[0] must be a JSON object (and 1 more)",
         "{\"eventType\":\"fee\",\"feeLst\":[[{\"icid\":\"a\"}]]}|feeLst[0] must be a JSON object",
         "{\"eventType\":\"fee\",\"feeLst\":[{\"icid\":true}]}|feeLst[0].icid must be a JSON string",
     })

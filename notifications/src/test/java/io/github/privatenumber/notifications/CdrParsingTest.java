@@ -49,13 +49,27 @@ class CdrParsingTest {
     }
 
     @Test
-    void aRecordWithoutIcidRefusesThePush() {
+    void aRecordWithoutIcidIsRefusedAndTheOthersAreDelivered() {
         String body = PushTestClient.cdrBody(PushTestClient.cdr("ok-1").direction(1),
-                PushTestClient.cdr("x").without("icid").direction(0));
+                PushTestClient.cdr("x").without("icid").direction(0), PushTestClient.cdr("ok-3"));
         ReceiverResponse answer = platform.deliver(receiver, body);
-        assertEquals(400, answer.status());
+        assertEquals(400, answer.status(), "the push is not all right: the platform pushes it again");
         assertTrue(answer.body().contains("feeLst[1] has no icid"), answer.body());
-        assertEquals(0, sink.calls.get(), "not even the valid first record: the push is refused as a whole");
+        assertTrue(answer.body().contains("other 2 record(s) were accepted"), answer.body());
+        assertEquals(List.of("ok-1", "ok-3"), sink.icids(), "one broken record does not cost the good ones");
+        ReceiverResponse again = platform.deliver(receiver, body);
+        assertEquals(400, again.status(), "the re-push is refused the same way");
+        assertEquals(List.of("ok-1", "ok-3"), sink.icids(), "and delivers nothing twice");
+        sink.cdrs.clear();
+        sink.calls.set(0);
+
+        String mixed = "{\"eventType\":\"fee\",\"feeLst\":[\"not an object\",{\"icid\":\"m-1\"},{\"icid\":\"\"}]}";
+        ReceiverResponse m = platform.deliver(receiver, mixed);
+        assertEquals(400, m.status());
+        assertTrue(m.body().contains("feeLst[0] must be a JSON object (and 1 more)"), m.body());
+        assertEquals(List.of("m-1"), sink.icids());
+        sink.cdrs.clear();
+        sink.calls.set(0);
 
         assertEquals(400, platform.deliver(receiver, PushTestClient.cdrBody(PushTestClient.cdr(""))).status());
         assertEquals(400, platform.deliver(receiver, PushTestClient.cdrBody(PushTestClient.cdr("  "))).status());

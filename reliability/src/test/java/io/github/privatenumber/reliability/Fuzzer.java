@@ -46,6 +46,11 @@ final class Fuzzer {
         boolean mustDeliver;
         /** the sink must not receive anything because of it */
         boolean mustNotReachSink;
+        /**
+         * a fee push with some unusable records among good ones: answered 400 (after re-pushes when the sink failed),
+         * and each of {@link #keys} (the good records) accepted exactly once
+         */
+        boolean partial;
         BodyMode mode = BodyMode.BYTES;
         /** over HTTP: the path to post to ({@code null}: the endpoint's) */
         String path;
@@ -160,9 +165,16 @@ final class Fuzzer {
                 c.mustNotReachSink = true;
             }
             case 2 -> {
-                c.path = pick("/", "/privatenumber", "/privatenumber/events/", "/privatenumber/events/../x", "/fee");
-                c.allowed = Set.of(404);
-                c.mustNotReachSink = true;
+                c.path = pick("/", "/privatenumber", "/privatenumber/events/", "/privatenumber/events//",
+                        "/privatenumber/events/../x", "/fee");
+                if (c.path.equals("/privatenumber/events/")) {
+                    // a trailing slash is the same path (a console URL may carry one)
+                    c.allowed = OK;
+                    c.mustDeliver = true;
+                } else {
+                    c.allowed = Set.of(404);
+                    c.mustNotReachSink = true;
+                }
             }
             case 3 -> {
                 // declares more than it sends, then half-closes: the body ends early
@@ -319,7 +331,16 @@ final class Fuzzer {
             Object bad = pick(REMOVE, null, Map.of(), List.of(), true, new Json.Raw("1.5"), new Json.Raw("1e3"), "",
                     "   ", "i".repeat(257), "a\u0007b", "a\nb", "\u0000");
             set(last(p), "icid", bad);
-            return refused("wrong type: icid", p);
+            if (p.keys().size() == 1) {
+                return refused("wrong type: icid", p);
+            }
+            // the other records are good: they are delivered, the push is still answered 400
+            Case c = signed("wrong type: icid among good records", p.bytes());
+            c.allowed = BAD;
+            c.partial = true;
+            c.keys = p.keys().subList(0, p.keys().size() - 1);
+            c.mode = pick(BodyMode.BYTES, BodyMode.STREAM, BodyMode.TRICKLE);
+            return c;
         }
         if (variant == 3) {
             PushFactory.Push p = hostile.event();

@@ -41,14 +41,18 @@ public sealed interface ParsedPush {
     /**
      * A {@code fee} push.
      *
-     * @param records the CDRs in push order, 1–50
+     * @param records the usable CDRs in push order, 1–50
      * @param unreadableFields fields present but unreadable
+     * @param refusedRecords why each unusable element of {@code feeLst} was refused (not an object, or no usable
+     *     {@code icid}), naming its index; empty when every element is usable
      */
-    record CdrPush(List<CallDetailRecord> records, List<String> unreadableFields) implements ParsedPush {
+    record CdrPush(List<CallDetailRecord> records, List<String> unreadableFields, List<String> refusedRecords)
+            implements ParsedPush {
         /** Copies the lists. */
         public CdrPush {
             records = List.copyOf(records);
             unreadableFields = List.copyOf(unreadableFields);
+            refusedRecords = List.copyOf(refusedRecords);
         }
 
         @Override

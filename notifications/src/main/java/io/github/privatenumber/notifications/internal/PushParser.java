@@ -35,8 +35,9 @@ import java.util.Map;
  * <p>Structure is strict, values are lenient. A push is refused (HTTP 400) when the body is not strict UTF-8, not
  * one JSON object, has a duplicate key anywhere, nests deeper than {@value #MAX_NESTING_DEPTH} levels, holds a string
  * longer than {@value #MAX_STRING_LENGTH} characters, lacks {@code eventType} (a non-empty string), is a {@code fee}
- * push whose {@code feeLst} is not an array of 1–50 objects each with an {@code icid}, or is a documented call event
- * without a {@code statusInfo} object. Everything else is read leniently (see {@link FieldReader}); unknown event types
+ * push whose {@code feeLst} is not an array of 1–50 elements with at least one usable record (an object with an
+ * {@code icid}), or is a documented call event without a {@code statusInfo} object. Unusable elements of an otherwise
+ * usable {@code feeLst} are listed in {@link ParsedPush.CdrPush#refusedRecords()}. Everything else is read leniently (see {@link FieldReader}); unknown event types
  * and unknown fields are kept in the raw JSON.
  */
 public final class PushParser {
@@ -284,21 +285,31 @@ public final class PushParser {
         }
         List<String> unreadable = new ArrayList<>();
         List<CallDetailRecord> records = new ArrayList<>(feeLst.size());
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < feeLst.size(); i++) {
             JsonNode item = feeLst.get(i);
             if (!item.isObject()) {
-                throw bad("feeLst[" + i + "] must be a JSON object");
+                refused.add("feeLst[" + i + "] must be a JSON object");
+                continue;
             }
-            records.add(cdr(item, i, feeRaw.get(i), unreadable));
+            try {
+                records.add(cdr(item, i, feeRaw.get(i), unreadable));
+            } catch (PushRejectedException e) {
+                // one unusable record must not cost the others: they are delivered, the push is still answered 400
+                refused.add(e.getMessage());
+            }
         }
-        return new ParsedPush.CdrPush(records, unreadable);
+        if (records.isEmpty()) {
+            throw bad(refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : ""));
+        }
+        return new ParsedPush.CdrPush(records, unreadable, refused);
     }
 
     private static CallDetailRecord cdr(JsonNode item, int index, String raw, List<String> unreadable) {
         String at = "feeLst[" + index + "]";
         JsonNode icidNode = item.get("icid");
         if (icidNode == null || icidNode.isNull() || (icidNode.isTextual() && icidNode.textValue().isBlank())) {
-            throw bad(at + " has no icid; a CDR without its record id cannot be de-duplicated, so the push is refused");
+            throw bad(at + " has no icid; a CDR without its record id cannot be de-duplicated, so it is refused");
         }
         if (!icidNode.isTextual() && !icidNode.isIntegralNumber()) {
             throw bad(at + ".icid must be a JSON string");

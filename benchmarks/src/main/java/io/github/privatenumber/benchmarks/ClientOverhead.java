@@ -62,13 +62,41 @@ final class ClientOverhead {
     private static final AtomicInteger WORKERS = new AtomicInteger();
 
     /** One comparison: both arms at one concurrency. */
-    record Row(String transport, String operation, int concurrency, LoadResult bare, LoadResult sdk) {
-        double throughputRatio() {
+    /**
+     * One comparison: both arms at one concurrency.
+     *
+     * @param bare the bare arm, its slices pooled
+     * @param sdk the SDK arm, its slices pooled
+     * @param rounds per round: the bare arm's result, then the SDK arm's
+     */
+    record Row(String transport, String operation, int concurrency, LoadResult bare, LoadResult sdk,
+            List<List<LoadResult>> rounds) {
+
+        /** @return SDK over bare throughput, both pooled over all their slices */
+        double pooledThroughputRatio() {
             return sdk.perSecond() / bare.perSecond();
         }
 
-        double p99Ratio() {
+        /** @return SDK over bare p99, both pooled over all their slices */
+        double pooledP99Ratio() {
             return (double) sdk.p99Micros() / Math.max(1, bare.p99Micros());
+        }
+
+        /** @return the median over the rounds of each round's SDK / bare throughput: the headline ratio */
+        double throughputRatio() {
+            return LoadLoop.median(rounds.stream()
+                    .mapToDouble(r -> r.get(1).perSecond() / r.get(0).perSecond()).toArray());
+        }
+
+        /** @return the median over the rounds of each round's SDK / bare p99: the headline p99 ratio */
+        double p99Ratio() {
+            return LoadLoop.median(rounds.stream()
+                    .mapToDouble(r -> (double) r.get(1).p99Micros() / Math.max(1, r.get(0).p99Micros())).toArray());
+        }
+
+        /** @return each round's throughput ratio, in order */
+        double[] roundThroughputRatios() {
+            return rounds.stream().mapToDouble(r -> r.get(1).perSecond() / r.get(0).perSecond()).toArray();
         }
     }
 
@@ -89,6 +117,7 @@ final class ClientOverhead {
         try (Simulator simulator = Simulator.builder().pool(pool.build()).build().start()) {
             for (String transport : transports) {
                 try (Arms arms = new Arms(simulator, transport)) {
+                    jitWarmup(arms, warmup);
                     for (int c : queryLevels) {
                         rows.add(row(transport, "query", c, arms.bareQuery(), arms.sdkQuery(), warmup, slice, rounds));
                     }
@@ -103,16 +132,31 @@ final class ClientOverhead {
         return rows;
     }
 
+    /**
+     * Before a transport's first row: both arms of both operations take turns at 16 threads, four times each for
+     * half a warm-up, so that the JIT has compiled the code of both arms before anything is measured (on two cores it
+     * keeps compiling for ten seconds or more, and whatever runs meanwhile pays for it).
+     */
+    private static void jitWarmup(Arms arms, double warmup) throws InterruptedException {
+        List<LoadLoop.ThreadCall> calls = List.of(arms.bareQuery(), arms.sdkQuery(), arms.bareBind(), arms.sdkBind());
+        for (int i = 0; i < 4; i++) {
+            for (LoadLoop.ThreadCall call : calls) {
+                LoadLoop.measure("JIT warm-up", 16, 0, warmup / 2, () -> call.run(0));
+            }
+        }
+    }
+
     private static Row row(String transport, String operation, int concurrency, LoadLoop.ThreadCall bare,
             LoadLoop.ThreadCall sdk, double warmup, double slice, int rounds) throws InterruptedException {
-        List<LoadResult> r = LoadLoop.compare(List.of(
+        LoadLoop.Comparison c = LoadLoop.compare(List.of(
                 new LoadLoop.Arm("bare " + (JDK.equals(transport) ? "java.net.http" : "HttpClient 5") + " (baseline)", bare),
                 new LoadLoop.Arm("SDK over " + transport, sdk)), concurrency, warmup, slice, rounds);
-        Row row = new Row(transport, operation, concurrency, r.get(0), r.get(1));
+        Row row = new Row(transport, operation, concurrency, c.pooled().get(0), c.pooled().get(1), c.rounds());
         System.out.printf(Locale.ROOT, "%-22s %-17s %2d threads: bare %,8.0f/s p99 %6d µs | SDK %,8.0f/s p99 %6d µs | "
-                + "ratio %.2f, p99 ratio %.2f, errors %d/%d%n", transport, operation, concurrency, row.bare().perSecond(),
-                row.bare().p99Micros(), row.sdk().perSecond(), row.sdk().p99Micros(), row.throughputRatio(),
-                row.p99Ratio(), row.bare().errors(), row.sdk().errors());
+                + "ratio %.2f (pooled %.2f), p99 ratio %.2f (pooled %.2f), errors %d/%d%n", transport, operation,
+                concurrency, row.bare().perSecond(), row.bare().p99Micros(), row.sdk().perSecond(), row.sdk().p99Micros(),
+                row.throughputRatio(), row.pooledThroughputRatio(), row.p99Ratio(), row.pooledP99Ratio(),
+                row.bare().errors(), row.sdk().errors());
         return row;
     }
 

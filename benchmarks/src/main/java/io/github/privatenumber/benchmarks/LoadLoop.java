@@ -44,28 +44,54 @@ final class LoadLoop {
     }
 
     /**
-     * Measures the arms side by side: each warms up once, then they take turns in {@code rounds} slices of
-     * {@code sliceSeconds} (the order flips every round), so that a change in the machine's background load hits
-     * every arm alike. Each arm's result pools its slices.
+     * The outcome of a side-by-side comparison: each arm's slices pooled, and each round's results, in the order of
+     * the arms.
      */
-    static List<LoadResult> compare(List<Arm> arms, int threads, double warmupSeconds, double sliceSeconds, int rounds)
+    record Comparison(List<LoadResult> pooled, List<List<LoadResult>> rounds) {
+    }
+
+    /**
+     * Measures the arms side by side. Warm-up: the arms take turns in four short slices each (so the JIT compiles
+     * both while the machine is in the same state), results thrown away. Then {@code rounds} rounds, each running
+     * every arm for one slice of {@code sliceSeconds}, the order reversed every other round (A B, B A, A B …), so
+     * that a change in the machine's background load hits every arm alike. Each arm's result pools its slices; the
+     * rounds are kept too, so that a ratio can be taken per round (the two arms of one round ran seconds apart).
+     */
+    static Comparison compare(List<Arm> arms, int threads, double warmupSeconds, double sliceSeconds, int rounds)
             throws InterruptedException {
-        for (Arm arm : arms) {
-            run(threads, warmupSeconds, arm.call());
+        for (int w = 0; w < 4; w++) {
+            for (Arm arm : arms) {
+                run(threads, warmupSeconds / 4, arm.call());
+            }
         }
         Sample[] pooled = new Sample[arms.size()];
+        List<List<LoadResult>> perRound = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
+            LoadResult[] round = new LoadResult[arms.size()];
             for (int i = 0; i < arms.size(); i++) {
                 int k = r % 2 == 0 ? i : arms.size() - 1 - i;
                 Sample s = run(threads, sliceSeconds, arms.get(k).call());
+                round[k] = s.result(arms.get(k).name(), threads);
                 pooled[k] = pooled[k] == null ? s : pooled[k].plus(s);
             }
+            perRound.add(List.of(round));
         }
         List<LoadResult> results = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
             results.add(pooled[i].result(arms.get(i).name(), threads));
         }
-        return results;
+        return new Comparison(results, perRound);
+    }
+
+    /**
+     * @param values any values
+     * @return their median (the mean of the middle two for an even count)
+     */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The raw outcome of one timed run. */

@@ -3,6 +3,7 @@ package io.github.privatenumber.notifications;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.notifications.internal.IoDeadlines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,20 @@ import org.slf4j.LoggerFactory;
  * matter. Other paths get 404.
  *
  * <p>Requests run on a bounded pool ({@link Builder#threads(int)} threads, {@link Builder#queueCapacity(int)} waiting
- * requests); beyond that a request is answered 503 at once and the platform pushes again later. The body is read
- * only after the signature checked out, and never more than the receiver's limit + 1 bytes. Plain HTTP: terminate TLS
- * in front of it (the signature is verified from the header values, so that works), or host the
- * {@link NotificationReceiver} in an HTTPS server of your own.
+ * requests); beyond that a request is answered 503 at once by one of two overflow threads (and when those are busy
+ * too, its connection is closed at once), and the platform pushes again later. The body is read only after the
+ * signature checked out, and never more than the receiver's limit + 1 bytes.
+ *
+ * <p>A slow client cannot hold a thread: arriving (request line, headers and body) and taking the answer each have
+ * {@link Builder#ioTimeout(Duration)} (default {@value #DEFAULT_IO_TIMEOUT_SECONDS} s); past it the connection is
+ * dropped, and a request whose body did not arrive in time never reaches the sink. The JDK's server reads the
+ * request line and headers on a request thread, so a flood of connections that send nothing can still keep the
+ * threads busy for one timeout each, and genuine pushes wait or get 503 meanwhile (they are pushed again). An
+ * endpoint open to the internet belongs behind a reverse proxy, or in a server of its own (the Spring Boot starter's
+ * webhook runs on the application's server).
+ *
+ * <p>Plain HTTP: terminate TLS in front of it (the signature is verified from the header values, so that works), or
+ * host the {@link NotificationReceiver} in an HTTPS server of your own.
  *
  * <p>Thread-safe. {@link #close()} stops accepting, lets running requests finish within the grace period and stops
  * the threads.
@@ -53,21 +65,31 @@ public final class NotificationEndpoint implements AutoCloseable {
     public static final int DEFAULT_QUEUE_CAPACITY = 64;
     /** Default grace period of {@link #close()}. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** Default of {@link Builder#ioTimeout(Duration)}, in seconds. */
+    public static final int DEFAULT_IO_TIMEOUT_SECONDS = 10;
+    /** Threads that answer 503 while the pool and its queue are full. */
+    private static final int OVERFLOW_THREADS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationEndpoint.class);
     private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
+    /** The running request's guard against slow clients. */
+    private static final ThreadLocal<IoDeadlines.Guard> GUARD = new ThreadLocal<>();
 
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor overflow;
+    private final IoDeadlines deadlines;
     private final String eventPath;
     private final String cdrPath;
     private final Duration shutdownGrace;
     private final AtomicInteger closed = new AtomicInteger();
 
-    private NotificationEndpoint(HttpServer server, ThreadPoolExecutor pool, String eventPath, String cdrPath,
-            Duration shutdownGrace) {
+    private NotificationEndpoint(HttpServer server, ThreadPoolExecutor pool, ThreadPoolExecutor overflow,
+            IoDeadlines deadlines, String eventPath, String cdrPath, Duration shutdownGrace) {
         this.server = server;
         this.pool = pool;
+        this.overflow = overflow;
+        this.deadlines = deadlines;
         this.eventPath = eventPath;
         this.cdrPath = cdrPath;
         this.shutdownGrace = shutdownGrace;
@@ -153,13 +175,20 @@ public final class NotificationEndpoint implements AutoCloseable {
         }
         server.stop((int) Math.max(0, Math.min(Integer.MAX_VALUE, shutdownGrace.toSeconds())));
         pool.shutdown();
+        overflow.shutdown();
         try {
             if (!pool.awaitTermination(shutdownGrace.toMillis() + 100, TimeUnit.MILLISECONDS)) {
                 pool.shutdownNow();
             }
+            if (!overflow.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+                overflow.shutdownNow();
+            }
         } catch (InterruptedException e) {
             pool.shutdownNow();
+            overflow.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            deadlines.close();
         }
     }
 
@@ -173,6 +202,7 @@ public final class NotificationEndpoint implements AutoCloseable {
     }
 
     private static void handle(HttpExchange exchange, NotificationReceiver receiver, Set<String> paths) {
+        IoDeadlines.Guard guard = GUARD.get();
         try {
             ReceiverResponse answer;
             if (Boolean.TRUE.equals(OVERLOADED.get())) {
@@ -181,15 +211,24 @@ public final class NotificationEndpoint implements AutoCloseable {
             } else if (!paths.contains(withoutTrailingSlash(exchange.getRequestURI().getPath()))) {
                 answer = ReceiverResponse.error(404, "no push endpoint at this path");
             } else {
+                // the guard stays armed until the body has arrived: the sink runs with it disarmed
                 answer = receiver.handle(exchange.getRequestMethod(),
-                        NotificationReceiver.headerLookup(exchange.getRequestHeaders()), exchange.getRequestBody());
+                        NotificationReceiver.headerLookup(exchange.getRequestHeaders()),
+                        guard.body(exchange.getRequestBody()));
             }
+            if (guard.hasExpired()) {
+                LOG.warn("push dropped: the client did not send it within the read timeout; connection closed");
+                return;
+            }
+            guard.arm();
             respond(exchange, answer);
         } catch (IOException e) {
             LOG.debug("could not answer a push: {}", e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure while handling a push", e);
+        } catch (RuntimeException | Error e) {
+            // the receiver answers every failure of its own and of the sink; anything here is a defect
+            LOG.error("unexpected failure while handling a push: {}", e.getClass().getName());
             try {
+                guard.arm();
                 respond(exchange, ReceiverResponse.error(500, "internal error; push again"));
             } catch (IOException | RuntimeException ignored) {
                 // the response may already be under way; nothing more can be done
@@ -217,18 +256,34 @@ public final class NotificationEndpoint implements AutoCloseable {
         }
     }
 
-    /** Runs exchanges on the bounded pool; when it is full, runs them inline flagged as overloaded (a quick 503). */
-    private static Executor boundedExecutor(ThreadPoolExecutor pool) {
+    /**
+     * Runs exchanges on the bounded pool, each under a guard against slow clients. When the pool and its queue are
+     * full, an overflow thread answers 503; when those are busy too, the task is refused and the JDK's server closes
+     * the connection at once. Nothing runs on the server's own dispatcher thread, which a slow client would stall.
+     */
+    private static Executor boundedExecutor(ThreadPoolExecutor pool, ThreadPoolExecutor overflow, IoDeadlines deadlines) {
         return task -> {
             try {
-                pool.execute(task);
-            } catch (RejectedExecutionException e) {
+                pool.execute(guarded(task, deadlines, false));
+            } catch (RejectedExecutionException full) {
+                overflow.execute(guarded(task, deadlines, true));
+            }
+        };
+    }
+
+    private static Runnable guarded(Runnable exchange, IoDeadlines deadlines, boolean overloaded) {
+        return () -> {
+            IoDeadlines.Guard guard = deadlines.start();
+            GUARD.set(guard);
+            if (overloaded) {
                 OVERLOADED.set(Boolean.TRUE);
-                try {
-                    task.run();
-                } finally {
-                    OVERLOADED.remove();
-                }
+            }
+            try {
+                exchange.run();
+            } finally {
+                guard.end();
+                GUARD.remove();
+                OVERLOADED.remove();
             }
         };
     }
@@ -244,6 +299,7 @@ public final class NotificationEndpoint implements AutoCloseable {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private int backlog;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private Duration ioTimeout = Duration.ofSeconds(DEFAULT_IO_TIMEOUT_SECONDS);
 
         private Builder(NotificationReceiver receiver) {
             this.receiver = Objects.requireNonNull(receiver, "receiver");
@@ -347,6 +403,23 @@ public final class NotificationEndpoint implements AutoCloseable {
         }
 
         /**
+         * @param timeout the longest a request may take to arrive (request line, headers and body, from when a
+         *     thread starts on it), and again its answer to be taken; past it the connection is dropped. 100 ms to
+         *     10 minutes; default {@value #DEFAULT_IO_TIMEOUT_SECONDS} seconds
+         * @return this builder
+         * @throws InvalidValueException (field {@code ioTimeout}) when out of range
+         * @throws NullPointerException if {@code timeout} is {@code null}
+         */
+        public Builder ioTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new InvalidValueException("ioTimeout", "must be 100 ms to 10 minutes, got " + timeout);
+            }
+            this.ioTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Binds the address and starts serving.
          *
          * @return the running endpoint
@@ -364,7 +437,10 @@ public final class NotificationEndpoint implements AutoCloseable {
                 throw new UncheckedIOException("cannot listen on " + address, e);
             }
             ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(queueCapacity), threadFactory());
+                    new ArrayBlockingQueue<>(queueCapacity), threadFactory("privatenumber-push-"));
+            ThreadPoolExecutor overflow = new ThreadPoolExecutor(0, OVERFLOW_THREADS, 10, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), threadFactory("privatenumber-push-overflow-"));
+            IoDeadlines deadlines = new IoDeadlines(ioTimeout, "privatenumber-push-deadlines");
             // every request comes through "/": the handler checks the paths (a trailing slash either way is the same
             // path, as a console URL may carry one) and answers 404 otherwise
             Set<String> bare = new LinkedHashSet<>();
@@ -373,17 +449,18 @@ public final class NotificationEndpoint implements AutoCloseable {
             }
             Set<String> served = Set.copyOf(bare);
             server.createContext("/", exchange -> handle(exchange, receiver, served));
-            server.setExecutor(boundedExecutor(pool));
+            server.setExecutor(boundedExecutor(pool, overflow, deadlines));
             server.start();
-            NotificationEndpoint endpoint = new NotificationEndpoint(server, pool, eventPath, cdr, shutdownGrace);
+            NotificationEndpoint endpoint = new NotificationEndpoint(server, pool, overflow, deadlines, eventPath, cdr,
+                    shutdownGrace);
             LOG.info("push endpoint listening on {}", endpoint);
             return endpoint;
         }
 
-        private static ThreadFactory threadFactory() {
+        private static ThreadFactory threadFactory(String prefix) {
             AtomicInteger n = new AtomicInteger();
             return r -> {
-                Thread t = new Thread(r, "privatenumber-push-" + n.incrementAndGet());
+                Thread t = new Thread(r, prefix + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             };

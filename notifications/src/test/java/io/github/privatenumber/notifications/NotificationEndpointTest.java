@@ -201,6 +201,98 @@ class NotificationEndpointTest {
     }
 
     @Test
+    void clientsThatSendTheirHeadersSlowlyLoseTheirConnectionAndHoldNoThread() throws Exception {
+        NotificationReceiver receiver = Fixtures.receiver(sink).build();
+        List<Socket> slow = new java.util.ArrayList<>();
+        try (NotificationEndpoint endpoint = NotificationEndpoint.builder(receiver).address(ANY_PORT).path("/events")
+                .threads(1).queueCapacity(4).ioTimeout(java.time.Duration.ofMillis(300)).start()) {
+            for (int i = 0; i < 3; i++) {
+                Socket s = new Socket("127.0.0.1", endpoint.address().getPort());
+                s.setSoTimeout(10_000);
+                // an incomplete request: the line and one header, then nothing
+                s.getOutputStream().write("POST /events HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            // with one request thread, the genuine push waits behind the stalled ones: it gets through only because
+            // each of them is dropped after its timeout
+            long start = System.nanoTime();
+            PushTestClient.Response answer = platform.post(endpoint.eventUrl(),
+                    PushTestClient.event(CallEventType.ANSWER).sessionId("after-slow").toJson());
+            assertEquals(200, answer.status(), answer.body());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8), "the push waited too long");
+            for (Socket s : slow) {
+                assertTrue(closedByPeer(s), "the server closed the stalled connection");
+            }
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+        assertEquals(1, sink.events.size());
+    }
+
+    @Test
+    void aSignedPushWhoseBodyStallsNeverReachesTheSink() throws Exception {
+        NotificationReceiver receiver = Fixtures.receiver(sink).build();
+        byte[] body = Fixtures.cdrs("stalled", 2).getBytes(StandardCharsets.UTF_8);
+        try (NotificationEndpoint endpoint = NotificationEndpoint.builder(receiver).address(ANY_PORT).path("/events")
+                .ioTimeout(java.time.Duration.ofMillis(300)).start();
+                Socket s = new Socket("127.0.0.1", endpoint.address().getPort())) {
+            s.setSoTimeout(10_000);
+            StringBuilder head = new StringBuilder("POST /events HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                    + PushTestClient.CONTENT_TYPE + "\r\nContent-Length: " + body.length + "\r\n");
+            platform.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            OutputStream out = s.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body, 0, body.length - 10); // all but the last ten bytes, then nothing
+            out.flush();
+            assertTrue(closedByPeer(s), "the server dropped the connection");
+            // a complete push afterwards is served as usual
+            assertEquals(200, platform.post(endpoint.eventUrl(), Fixtures.cdrs("complete", 1)).status());
+        }
+        assertEquals(1, sink.cdrs.size(), "only the complete push reached the sink");
+    }
+
+    @Test
+    void aSinkThatThrowsAnErrorGets500AndTheRecordIsDeliveredOnTheRepush() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RecordingSink failing = new RecordingSink() {
+            @Override
+            public void onCallDetailRecord(io.github.privatenumber.core.notification.CallDetailRecord record) {
+                if (fail.getAndSet(false)) {
+                    throw new AssertionError("a defect in the application's sink");
+                }
+                super.onCallDetailRecord(record);
+            }
+        };
+        NotificationReceiver receiver = Fixtures.receiver(failing).build();
+        String body = Fixtures.cdrs("error", 1);
+        try (NotificationEndpoint endpoint = NotificationEndpoint.start(receiver, ANY_PORT, "/events")) {
+            PushTestClient.Response first = platform.post(endpoint.eventUrl(), body);
+            assertEquals(500, first.status(), first.body());
+            assertEquals(200, platform.post(endpoint.eventUrl(), body).status());
+        }
+        assertEquals(1, failing.cdrs.size());
+    }
+
+    /** Waits (bounded by the socket's read timeout) until the server closes the connection. */
+    private static boolean closedByPeer(Socket s) {
+        try {
+            InputStream in = s.getInputStream();
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
+    @Test
     void theSamePushPostedFromEightThreadsAtOnceReachesTheSinkOnce() throws Exception {
         sink.delayMillis = 30;
         NotificationReceiver receiver = Fixtures.receiver(sink).build();

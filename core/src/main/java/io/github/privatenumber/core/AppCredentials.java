@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * <p>The secret never appears in {@link #toString()}, in exception messages, or in anything derived
  * from them; {@link #equals(Object)} compares in constant time so that it leaks nothing through timing.
- * Both values must be 1–128 visible ASCII characters.
+ * Both values must be 1–128 visible ASCII characters; the app key, which travels quoted in {@code X-AKSK}, no double
+ * quote.
  */
 public final class AppCredentials {
 
@@ -26,8 +27,8 @@ public final class AppCredentials {
      * @param appKey the app key ({@code app_key}, the {@code Username} of {@code X-AKSK})
      * @param appSecret the app secret, the HMAC key
      * @return the credentials
-     * @throws InvalidValueException if either is {@code null}, empty, too long, or not visible ASCII;
-     *     the message never shows the secret
+     * @throws InvalidValueException if either is {@code null}, empty, too long, or not visible ASCII, or the app key
+     *     holds a double quote; the message never shows the secret
      */
     public static AppCredentials of(String appKey, String appSecret) {
         check("appKey", appKey, true);
@@ -53,6 +54,10 @@ public final class AppCredentials {
             if (c < 0x21 || c > 0x7E) {
                 throw new InvalidValueException(field, "must be visible ASCII characters only (no spaces); offending character at index " + i
                         + (showable ? "" : " (value hidden)"));
+            }
+            if (showable && c == '"') {
+                // the app key travels as Username="..." in X-AKSK, where a double quote cannot stand
+                throw new InvalidValueException(field, "must not contain a double quote; offending character at index " + i);
             }
         }
     }

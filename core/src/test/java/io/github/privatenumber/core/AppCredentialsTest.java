@@ -65,4 +65,11 @@ class AppCredentialsTest {
         assertFalse(e.getMessage().contains(longSecret));
         AppCredentials.of("k".repeat(128), "s".repeat(128));
     }
+
+    @Test
+    void anAppKeyWithADoubleQuoteIsRefusedAtOnceButTheSecretMayHoldOne() {
+        InvalidValueException e = assertInvalid("appKey", () -> AppCredentials.of("k\"ey", SECRET));
+        assertTrue(e.getMessage().contains("double quote"), e.getMessage());
+        assertEquals("k", AppCredentials.of("k", "se\"cret").appKey());
+    }
 }

@@ -96,6 +96,42 @@ public final class Masking {
         return out.toString();
     }
 
+    /**
+     * A throwable as {@link Throwable#printStackTrace()} shows it (class, message, frames, causes and suppressed
+     * throwables), with every message passed through {@link #maskText(String)}: for debug logs, where a stack trace
+     * helps and the messages of other code, such as an application sink's database error, may echo phone numbers.
+     *
+     * @param t a throwable, may be {@code null}
+     * @return its masked stack trace, lines separated by {@code \n}; {@code ""} for {@code null}
+     */
+    public static String maskedStackTrace(Throwable t) {
+        StringBuilder out = new StringBuilder(1024);
+        appendTrace(out, t, "", "", java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return out.toString();
+    }
+
+    private static void appendTrace(StringBuilder out, Throwable t, String caption, String indent,
+            java.util.Set<Throwable> seen) {
+        if (t == null) {
+            return;
+        }
+        if (!seen.add(t)) {
+            out.append(indent).append(caption).append("[circular reference: ").append(t.getClass().getName())
+                    .append("]\n");
+            return;
+        }
+        String message = t.getMessage();
+        out.append(indent).append(caption).append(t.getClass().getName())
+                .append(message == null ? "" : ": " + maskText(message)).append('\n');
+        for (StackTraceElement frame : t.getStackTrace()) {
+            out.append(indent).append("\tat ").append(frame).append('\n');
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            appendTrace(out, suppressed, "Suppressed: ", indent + "\t", seen);
+        }
+        appendTrace(out, t.getCause(), "Caused by: ", indent, seen);
+    }
+
     /** The end of a digit run that started before {@code from}: digits, and single separators between digits. */
     private static int endOfRun(String text, int from) {
         int j = from;

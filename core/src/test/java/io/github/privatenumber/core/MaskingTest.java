@@ -149,4 +149,22 @@ class MaskingTest {
     void maskTextReplacesControlCharacters() {
         assertEquals("line?forged? entry", Masking.maskText("line\nforged\u2029 entry"));
     }
+
+    @Test
+    void maskedStackTraceShowsEveryThrowableOfTheChainWithItsMessageMasked() {
+        IllegalStateException cause = new IllegalStateException("duplicate key for callee +8613812345678");
+        RuntimeException top = new RuntimeException("insert failed for 13812345678", cause);
+        top.addSuppressed(new IllegalArgumentException("rollback of 13987654321 failed"));
+        cause.initCause(top); // a cycle must not loop
+        String trace = Masking.maskedStackTrace(top);
+        assertFalse(trace.contains("13812345678"), trace);
+        assertFalse(trace.contains("13987654321"), trace);
+        assertTrue(trace.startsWith("java.lang.RuntimeException: insert failed for 138****5678\n"), trace);
+        assertTrue(trace.contains("Caused by: java.lang.IllegalStateException: duplicate key for callee +86138****5678"),
+                trace);
+        assertTrue(trace.contains("\tSuppressed: java.lang.IllegalArgumentException"), trace);
+        assertTrue(trace.contains("circular reference: java.lang.RuntimeException"), trace);
+        assertTrue(trace.contains("\tat io.github.privatenumber.core.MaskingTest."), trace);
+        assertEquals("", Masking.maskedStackTrace(null));
+    }
 }

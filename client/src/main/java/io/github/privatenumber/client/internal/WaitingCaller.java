@@ -137,7 +137,9 @@ public final class WaitingCaller implements Executor {
         } catch (RuntimeException e) {
             // tasks complete futures themselves; one that throws must not end the caller's wait
             LOG.warn("a transport task failed on the waiting caller's thread: {}", e.getClass().getName());
-            LOG.debug("the failed task's exception", e);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("the failed task's exception: {}", io.github.privatenumber.core.Masking.maskedStackTrace(e));
+            }
         }
     }
 }

@@ -80,7 +80,7 @@ public final class HttpFront implements HttpServerCore.Handler, AutoCloseable {
             Thread.currentThread().interrupt();
             return Reply.drop(Reply.Drop.CLOSE);
         } catch (RuntimeException e) {
-            LOG.error("internal error on {} {}: {}", method, Masking.maskText(path), Masking.maskText(String.valueOf(e)), e);
+            LOG.error("internal error on {} {}: {}", method, Masking.maskText(path), Masking.maskedStackTrace(e));
             return Reply.of(AdminHandler.isAdminPath(path) ? AdminHandler.error(500, "internal error: " + e.getClass().getSimpleName())
                     : Answer.result(500, ResultCodes.INTERNAL_ERROR, "internal error"));
         }

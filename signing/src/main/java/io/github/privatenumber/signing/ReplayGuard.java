@@ -1,15 +1,17 @@
 package io.github.privatenumber.signing;
 
 import io.github.privatenumber.core.InvalidValueException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Remembers the nonces of accepted signatures, per app key, until they expire, so that a captured request cannot
  * be played again while its {@code Created} is still inside the verifier's window. Thread-safe (one lock; each call
- * holds it for O(log n) work, plus the amortised removal of entries that have expired).
+ * holds it for O(1) work when nonces arrive in order of expiry, O(log n) for one that does not, plus the amortised
+ * removal of entries that have expired).
  *
  * <p><b>Bounded memory, failing closed.</b> At most {@link #capacity()} nonces are kept in all, and at most
  * {@link #perAppCapacity()} of them for any one app key. Expired nonces are dropped first. When the guard (or the
@@ -28,7 +30,8 @@ import java.util.PriorityQueue;
  *       {@code allowedSkew} old, and {@code Created} may lie up to {@code allowedSkew} ahead of the clock, so at
  *       most <em>peak accepted requests per second × 2 × allowedSkew in seconds</em> nonces are alive at once. The
  *       default of {@value #DEFAULT_CAPACITY} covers about 166 requests per second with the default five-minute skew
- *       ({@code 166 × 2 × 300}). A nonce costs roughly 200 bytes.</li>
+ *       ({@code 166 × 2 × 300}). A nonce costs about 80 bytes and no object of its own (a nonce longer than 32 characters keeps its
+ *       {@code String}).</li>
  * </ul>
  *
  * <p><b>Evicting instead, for test tools.</b> A guard made with {@link Overflow#EVICT_OLDEST} forgets the nonce
@@ -71,11 +74,17 @@ public final class ReplayGuard {
     private final int perAppCapacity;
     private final Overflow overflow;
     private long evictions;
-    private final Map<Key, Entry> entries = new HashMap<>();
-    private final Map<String, Count> perApp = new HashMap<>();
-    private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
     private long refusals;
     private long sequence;
+    /** Apps with at least one remembered nonce, by key. */
+    private final Map<String, App> apps = new HashMap<>();
+    /** The remembered nonces, held without an object per nonce (see {@link Table}). */
+    private final Table table;
+    /** Apps by their id (an index, reused once an app has no nonce left). */
+    private App[] appsById = new App[4];
+    private int[] freeAppIds = new int[4];
+    private int freeAppCount;
+    private int appIds;
 
     /** A guard of {@link #DEFAULT_CAPACITY} nonces, shared by all apps. */
     public ReplayGuard() {
@@ -127,6 +136,7 @@ public final class ReplayGuard {
         }
         this.capacity = capacity;
         this.perAppCapacity = perAppCapacity;
+        this.table = new Table(capacity, new SecureRandom().nextLong());
     }
 
     /**
@@ -146,53 +156,70 @@ public final class ReplayGuard {
      *     {@code now}) that is {@code null}
      */
     public Admission admit(String appKey, String nonce, Instant expiresAt, Instant now) {
-        Key key = new Key(Args.required("appKey", appKey), Args.required("nonce", nonce));
+        Args.required("appKey", appKey);
+        Args.required("nonce", nonce);
         Args.required("expiresAt", expiresAt);
         Args.required("now", now);
+        long expSec = expiresAt.getEpochSecond();
+        int expNano = expiresAt.getNano();
+        long nowSec = now.getEpochSecond();
+        int nowNano = now.getNano();
         synchronized (this) {
-            purgeExpired(now);
-            if (entries.containsKey(key)) {
-                return Admission.REPLAY;
+            purgeExpired(nowSec, nowNano);
+            App app = apps.get(appKey);
+            int hash = 0;
+            if (app != null) {
+                hash = table.hash(app.id, nonce);
+                if (table.find(app.id, nonce, hash) >= 0) {
+                    return Admission.REPLAY;
+                }
             }
-            if (expiresAt.isBefore(now)) {
+            if (Table.before(expSec, expNano, nowSec, nowNano)) {
                 return Admission.FIRST_USE;
             }
-            Count count = perApp.get(appKey);
             if (overflow == Overflow.EVICT_OLDEST) {
-                while (entries.size() >= capacity) {
-                    removeHead();
+                while (table.size() >= capacity) {
+                    removeOldest();
                     evictions++;
                 }
-                count = perApp.get(appKey);
-            } else if (entries.size() >= capacity || (count != null && count.value >= perAppCapacity)) {
+                app = apps.get(appKey);
+            } else if (table.size() >= capacity || (app != null && app.count >= perAppCapacity)) {
                 refusals++;
                 return Admission.FULL;
             }
-            if (count == null) {
-                count = new Count();
-                perApp.put(appKey, count);
+            if (app == null) {
+                app = new App(appKey, nextAppId());
+                apps.put(appKey, app);
+                appsById = app.id < appsById.length ? appsById : Arrays.copyOf(appsById, appsById.length * 2);
+                appsById[app.id] = app;
+                hash = table.hash(app.id, nonce);
             }
-            count.value++;
-            Entry entry = new Entry(key, expiresAt, sequence++);
-            entries.put(key, entry);
-            byExpiry.add(entry);
+            app.count++;
+            table.add(app.id, nonce, hash, expSec, expNano, sequence++);
             return Admission.FIRST_USE;
         }
     }
 
-    private void purgeExpired(Instant now) {
-        Entry head;
-        while ((head = byExpiry.peek()) != null && head.expiresAt.isBefore(now)) {
-            removeHead();
+    private int nextAppId() {
+        return freeAppCount > 0 ? freeAppIds[--freeAppCount] : appIds++;
+    }
+
+    private void purgeExpired(long nowSec, int nowNano) {
+        while (table.size() > 0 && table.oldestExpiresBefore(nowSec, nowNano)) {
+            removeOldest();
         }
     }
 
-    private void removeHead() {
-        Entry head = byExpiry.poll();
-        entries.remove(head.key);
-        Count count = perApp.get(head.key.appKey);
-        if (--count.value == 0) {
-            perApp.remove(head.key.appKey);
+    private void removeOldest() {
+        int appId = table.removeOldest();
+        App app = appsById[appId];
+        if (--app.count == 0) {
+            apps.remove(app.key);
+            appsById[appId] = null;
+            if (freeAppCount == freeAppIds.length) {
+                freeAppIds = Arrays.copyOf(freeAppIds, freeAppIds.length * 2);
+            }
+            freeAppIds[freeAppCount++] = appId;
         }
     }
 
@@ -223,7 +250,7 @@ public final class ReplayGuard {
      * @return how many nonces are held now, expired ones not yet purged included; never more than the capacity
      */
     public synchronized int size() {
-        return entries.size();
+        return table.size();
     }
 
     /**
@@ -246,30 +273,351 @@ public final class ReplayGuard {
                 + ", refusals=" + refusals() + "]";
     }
 
-    private record Key(String appKey, String nonce) {
-    }
+    /** One app with remembered nonces: its key, its id in the table and how many nonces it has there. */
+    private static final class App {
+        final String key;
+        final int id;
+        int count;
 
-    /** A mutable count of one app's nonces, changed only under the guard's lock. */
-    private static final class Count {
-        int value;
-    }
-
-    /** Ordered by expiry, then by arrival, so that equal expiries leave in a stable order. */
-    private static final class Entry implements Comparable<Entry> {
-        final Key key;
-        final Instant expiresAt;
-        final long sequence;
-
-        Entry(Key key, Instant expiresAt, long sequence) {
+        App(String key, int id) {
             this.key = key;
-            this.expiresAt = expiresAt;
-            this.sequence = sequence;
+            this.id = id;
+        }
+    }
+
+    /**
+     * The remembered nonces in parallel primitive arrays, one slot per nonce, so that a nonce costs no object of its
+     * own (nonces live for minutes: objects per nonce would be copied by every young collection until promoted). Not
+     * thread-safe; used under the guard's lock.
+     *
+     * <ul>
+     *   <li>A nonce of up to {@value #INLINE_CHARS} Latin-1 characters (every nonce the platform and this SDK send)
+     *       is stored as bytes packed into {@code long}s; a longer one keeps its {@code String}.</li>
+     *   <li>Lookup: open addressing with linear probing over slot numbers, hashed with a per-guard random seed;
+     *       removal shifts the following run back, so there are no tombstones.</li>
+     *   <li>Order of expiry (then of arrival, so that equal expiries leave in a stable order): a FIFO ring holds the
+     *       slots whose expiry is not before the ring's last one, which is nearly every nonce, since expiries follow
+     *       the signers' clocks; the few that arrive out of order go into a binary heap. The oldest nonce is the
+     *       earlier of the two heads.</li>
+     * </ul>
+     * Arrays grow by doubling up to the guard's capacity and are never shrunk.
+     */
+    static final class Table {
+        static final int INLINE_CHARS = 32;
+        private static final int WORDS = INLINE_CHARS / 8;
+        private static final int INITIAL = 64;
+
+        private final int capacity;
+        private final long seed;
+        private int size;
+
+        // per slot
+        private long[] expSec;
+        private int[] expNano;
+        private long[] seq;
+        private int[] app;
+        private int[] hashes;
+        private byte[] length;
+        private long[] words;
+        private String[] longNonces;
+        private int slots;
+        private int[] freeSlots;
+        private int freeCount;
+
+        // lookup: slot + 1, 0 for empty
+        private int[] index;
+
+        // expiry order
+        private int[] ring;
+        private int ringHead;
+        private int ringSize;
+        private int[] heap;
+        private int heapSize;
+
+        Table(int capacity, long seed) {
+            this.capacity = capacity;
+            this.seed = seed;
+            int n = Math.min(capacity, INITIAL);
+            expSec = new long[n];
+            expNano = new int[n];
+            seq = new long[n];
+            app = new int[n];
+            hashes = new int[n];
+            length = new byte[n];
+            words = new long[n * WORDS];
+            freeSlots = new int[n];
+            ring = new int[n];
+            heap = new int[n];
+            index = new int[tableSizeFor(n)];
         }
 
-        @Override
-        public int compareTo(Entry other) {
-            int c = expiresAt.compareTo(other.expiresAt);
-            return c != 0 ? c : Long.compare(sequence, other.sequence);
+        private static int tableSizeFor(int entries) {
+            int n = Integer.highestOneBit(Math.max(entries, 2) - 1) << 2;
+            return n <= 0 || n > (1 << 30) ? 1 << 30 : n;
+        }
+
+        int size() {
+            return size;
+        }
+
+        static boolean before(long sec, int nano, long otherSec, int otherNano) {
+            return sec < otherSec || (sec == otherSec && nano < otherNano);
+        }
+
+        private static boolean inline(String nonce) {
+            if (nonce.length() > INLINE_CHARS) {
+                return false;
+            }
+            for (int i = 0; i < nonce.length(); i++) {
+                if (nonce.charAt(i) > 0xFF) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The nonce's characters mixed with the app id and the seed. */
+        int hash(int appId, String nonce) {
+            long h = seed ^ ((long) appId * 0x9E3779B97F4A7C15L) ^ nonce.length();
+            int n = nonce.length();
+            int i = 0;
+            while (i < n) {
+                long w = 0;
+                int end = Math.min(n, i + 4);
+                for (; i < end; i++) {
+                    w = (w << 16) | nonce.charAt(i);
+                }
+                h = (h ^ w) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 29;
+            }
+            h *= 0xBF58476D1CE4E5B9L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        /** @return the slot holding this app's nonce, or -1 */
+        int find(int appId, String nonce, int hash) {
+            int mask = index.length - 1;
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
+                int s = index[i] - 1;
+                if (s < 0) {
+                    return -1;
+                }
+                if (hashes[s] == hash && app[s] == appId && sameNonce(s, nonce)) {
+                    return s;
+                }
+            }
+        }
+
+        private boolean sameNonce(int s, String nonce) {
+            String kept = longNonces == null ? null : longNonces[s];
+            if (kept != null) {
+                return kept.equals(nonce);
+            }
+            int n = length[s] & 0xFF;
+            if (n != nonce.length() || !inline(nonce)) {
+                return false;
+            }
+            int base = s * WORDS;
+            for (int i = 0, w = 0; i < n; i += 8, w++) {
+                if (words[base + w] != pack(nonce, i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Up to 8 Latin-1 characters from {@code from}, in a long; missing characters are zero. */
+        private static long pack(String s, int from) {
+            long w = 0;
+            int end = Math.min(s.length(), from + 8);
+            for (int i = from; i < end; i++) {
+                w |= (long) (s.charAt(i) & 0xFF) << ((i - from) << 3);
+            }
+            return w;
+        }
+
+        /** Adds a nonce known to be absent; the caller made sure there is room (size below capacity). */
+        void add(int appId, String nonce, int hash, long sec, int nano, long sequence) {
+            int s = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
+            expSec[s] = sec;
+            expNano[s] = nano;
+            seq[s] = sequence;
+            app[s] = appId;
+            hashes[s] = hash;
+            int base = s * WORDS;
+            if (inline(nonce)) {
+                length[s] = (byte) nonce.length();
+                for (int i = 0, w = 0; w < WORDS; i += 8, w++) {
+                    words[base + w] = i < nonce.length() ? pack(nonce, i) : 0;
+                }
+                if (longNonces != null) {
+                    longNonces[s] = null;
+                }
+            } else {
+                if (longNonces == null) {
+                    longNonces = new String[expSec.length];
+                }
+                longNonces[s] = nonce;
+                length[s] = 0;
+            }
+            size++;
+            if ((long) size * 2 > index.length) {
+                rehash(index.length * 2);
+            }
+            insertIndex(s);
+            if (ringSize == 0 || !less(s, ring[(ringHead + ringSize - 1) % ring.length])) {
+                ring[(ringHead + ringSize) % ring.length] = s;
+                ringSize++;
+            } else {
+                heapPush(s);
+            }
+        }
+
+        private int newSlot() {
+            if (slots == expSec.length) {
+                grow();
+            }
+            return slots++;
+        }
+
+        private void grow() {
+            int n = (int) Math.min(capacity, Math.max(INITIAL, (long) expSec.length * 2));
+            expSec = Arrays.copyOf(expSec, n);
+            expNano = Arrays.copyOf(expNano, n);
+            seq = Arrays.copyOf(seq, n);
+            app = Arrays.copyOf(app, n);
+            hashes = Arrays.copyOf(hashes, n);
+            length = Arrays.copyOf(length, n);
+            words = Arrays.copyOf(words, n * WORDS);
+            if (longNonces != null) {
+                longNonces = Arrays.copyOf(longNonces, n);
+            }
+            freeSlots = Arrays.copyOf(freeSlots, n);
+            int[] r = new int[n];
+            for (int i = 0; i < ringSize; i++) {
+                r[i] = ring[(ringHead + i) % ring.length];
+            }
+            ring = r;
+            ringHead = 0;
+            heap = Arrays.copyOf(heap, n);
+        }
+
+        private void insertIndex(int s) {
+            int mask = index.length - 1;
+            int i = hashes[s] & mask;
+            while (index[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            index[i] = s + 1;
+        }
+
+        private void rehash(int newLength) {
+            int[] old = index;
+            index = new int[newLength];
+            for (int e : old) {
+                if (e != 0) {
+                    insertIndex(e - 1);
+                }
+            }
+        }
+
+        /** Removes slot {@code s} from the lookup, shifting the rest of its run back (no tombstones). */
+        private void removeIndex(int s) {
+            int mask = index.length - 1;
+            int i = hashes[s] & mask;
+            while (index[i] != s + 1) {
+                i = (i + 1) & mask;
+            }
+            int hole = i;
+            for (int j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+                int home = hashes[index[j] - 1] & mask;
+                // the entry at j may move into the hole unless its home lies cyclically in (hole, j]
+                boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+                if (!stays) {
+                    index[hole] = index[j];
+                    hole = j;
+                }
+            }
+            index[hole] = 0;
+        }
+
+        /** Whether slot {@code a} leaves before slot {@code b}: earlier expiry, then earlier arrival. */
+        private boolean less(int a, int b) {
+            if (expSec[a] != expSec[b]) {
+                return expSec[a] < expSec[b];
+            }
+            if (expNano[a] != expNano[b]) {
+                return expNano[a] < expNano[b];
+            }
+            return seq[a] < seq[b];
+        }
+
+        private int oldest() {
+            if (heapSize == 0) {
+                return ring[ringHead];
+            }
+            if (ringSize == 0) {
+                return heap[0];
+            }
+            int r = ring[ringHead];
+            return less(heap[0], r) ? heap[0] : r;
+        }
+
+        boolean oldestExpiresBefore(long nowSec, int nowNano) {
+            int s = oldest();
+            return before(expSec[s], expNano[s], nowSec, nowNano);
+        }
+
+        /** Removes the nonce closest to expiry; the table must not be empty. @return its app id */
+        int removeOldest() {
+            int s = oldest();
+            if (ringSize > 0 && ring[ringHead] == s) {
+                ringHead = (ringHead + 1) % ring.length;
+                ringSize--;
+            } else {
+                heapPop();
+            }
+            removeIndex(s);
+            if (longNonces != null) {
+                longNonces[s] = null;
+            }
+            freeSlots[freeCount++] = s;
+            size--;
+            return app[s];
+        }
+
+        private void heapPush(int s) {
+            int i = heapSize++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!less(s, heap[parent])) {
+                    break;
+                }
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = s;
+        }
+
+        private void heapPop() {
+            int last = heap[--heapSize];
+            int i = 0;
+            int half = heapSize >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < heapSize && less(heap[right], heap[child])) {
+                    child = right;
+                }
+                if (!less(heap[child], last)) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            if (heapSize > 0) {
+                heap[i] = last;
+            }
         }
     }
 }

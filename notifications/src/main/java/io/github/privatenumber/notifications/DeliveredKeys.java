@@ -1,0 +1,330 @@
+package io.github.privatenumber.notifications;
+
+/**
+ * The confirmed keys of an {@link InMemoryDeduplicationStore}, in order of confirmation, held in primitive arrays so
+ * that a remembered key is no object at all: keys live for hours, and objects per key (a string, a map entry, a time)
+ * would be copied by young collections until promoted and, stored into long-lived tables, dirty cards that every
+ * young collection scans. Not thread-safe; used under the store's lock.
+ *
+ * <ul>
+ *   <li>Entries sit in a FIFO ring in order of confirmation: time of confirmation (seconds and nanoseconds), hash,
+ *       and where the key's characters lie.</li>
+ *   <li>The characters sit in a FIFO byte ring in the same order: one byte per character for a Latin-1 key, two for
+ *       any other. Both rings release space from their head only, which is where keys leave (expiry and eviction are
+ *       both oldest-first).</li>
+ *   <li>An open-addressing index (linear probing, removal by shifting the following run back, no tombstones) maps a
+ *       key to its entry; the hash is seeded per store.</li>
+ *   <li>A key confirmed again is marked dead where it was and appended anew (it moves to the young end, as the
+ *       insertion order of the former {@code LinkedHashMap} had it). Dead entries are dropped when they reach the
+ *       head, or compacted away when the ring is full and a quarter of it is dead.</li>
+ * </ul>
+ * Arrays grow by doubling and are never shrunk; they stay proportional to the most keys held at once.
+ */
+final class DeliveredKeys {
+
+    private static final byte DEAD = 1;
+    private static final byte WIDE = 2;
+    private static final int INITIAL_ENTRIES = 16;
+    private static final int INITIAL_BYTES = 1024;
+
+    private final int seed;
+    private int live;
+    private int dead;
+
+    // entries: absolute positions head .. tail - 1, each at position & (sec.length - 1)
+    private long head;
+    private long tail;
+    private long[] sec = new long[INITIAL_ENTRIES];
+    private int[] nano = new int[INITIAL_ENTRIES];
+    private int[] hash = new int[INITIAL_ENTRIES];
+    private long[] offset = new long[INITIAL_ENTRIES];
+    private int[] length = new int[INITIAL_ENTRIES];
+    private byte[] flags = new byte[INITIAL_ENTRIES];
+
+    // characters: absolute offsets arenaHead .. arenaTail - 1, each at offset & (arena.length - 1)
+    private byte[] arena = new byte[INITIAL_BYTES];
+    private long arenaHead;
+    private long arenaTail;
+
+    // entry slot + 1 (slot = position & (sec.length - 1)); 0 is empty; at most half full
+    private int[] index = new int[2 * INITIAL_ENTRIES];
+
+    DeliveredKeys(int seed) {
+        this.seed = seed;
+    }
+
+    /** @return how many live keys are held */
+    int size() {
+        return live;
+    }
+
+    /** @return entries in the ring, dead ones included (for tests) */
+    int entries() {
+        return (int) (tail - head);
+    }
+
+    /** @return bytes of key characters in the ring, dead ones included (for tests) */
+    long bytes() {
+        return arenaTail - arenaHead;
+    }
+
+    boolean contains(String key) {
+        return findSlot(key, hashOf(key)) >= 0;
+    }
+
+    /** Marks {@code key} dead where it is, if it is held. */
+    void remove(String key) {
+        int slot = findSlot(key, hashOf(key));
+        if (slot < 0) {
+            return;
+        }
+        int e = index[slot] - 1;
+        removeIndexSlot(slot);
+        flags[e] |= DEAD;
+        live--;
+        dead++;
+    }
+
+    /** Appends a key that is not held (the caller removed it first), confirmed at the given time. */
+    void add(String key, long seconds, int nanos) {
+        if (tail - head == sec.length) {
+            rebuild(dead >= sec.length / 4 ? sec.length : sec.length * 2);
+        }
+        boolean wide = !latin1(key);
+        int n = key.length();
+        reserveArena(wide ? 2L * n : n);
+        int e = slot(tail);
+        tail++;
+        sec[e] = seconds;
+        nano[e] = nanos;
+        hash[e] = hashOf(key);
+        offset[e] = arenaTail;
+        length[e] = n;
+        flags[e] = wide ? WIDE : 0;
+        int am = arena.length - 1;
+        long at = arenaTail;
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (wide) {
+                arena[(int) (at++ & am)] = (byte) (c >>> 8);
+            }
+            arena[(int) (at++ & am)] = (byte) c;
+        }
+        arenaTail = at;
+        live++;
+        if ((long) live * 2 > index.length) {
+            reindex(index.length * 2);
+        } else {
+            insertIndex(e);
+        }
+    }
+
+    /**
+     * Drops entries from the head while they are dead or were confirmed at or before the given time; stops at the
+     * first live entry confirmed after it (so a clock that stepped back delays expiry, never skips a key).
+     */
+    void expireUpTo(long seconds, int nanos) {
+        while (tail > head) {
+            int e = slot(head);
+            if ((flags[e] & DEAD) == 0 && (sec[e] > seconds || (sec[e] == seconds && nano[e] > nanos))) {
+                return;
+            }
+            dropHead();
+        }
+    }
+
+    /** Forgets the oldest live key; there must be one. */
+    void removeOldest() {
+        while ((flags[slot(head)] & DEAD) != 0) {
+            dropHead();
+        }
+        dropHead();
+    }
+
+    private int slot(long position) {
+        return (int) (position & (sec.length - 1));
+    }
+
+    private int hashOf(String key) {
+        int h = seed;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x01000193;
+        }
+        h ^= h >>> 15;
+        h *= 0x2C1B3C6D;
+        return h ^ (h >>> 12);
+    }
+
+    private static boolean latin1(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the index slot pointing at {@code key}'s entry, or -1 */
+    private int findSlot(String key, int h) {
+        int m = index.length - 1;
+        for (int i = h & m; ; i = (i + 1) & m) {
+            int e = index[i] - 1;
+            if (e < 0) {
+                return -1;
+            }
+            if (hash[e] == h && same(e, key)) {
+                return i;
+            }
+        }
+    }
+
+    private boolean same(int e, String key) {
+        int n = key.length();
+        if (length[e] != n) {
+            return false;
+        }
+        int am = arena.length - 1;
+        long at = offset[e];
+        if ((flags[e] & WIDE) != 0) {
+            for (int i = 0; i < n; i++) {
+                int hi = arena[(int) (at++ & am)] & 0xFF;
+                int lo = arena[(int) (at++ & am)] & 0xFF;
+                if (((hi << 8) | lo) != key.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            if ((arena[(int) (at++ & am)] & 0xFF) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int bytesOf(int e) {
+        return (flags[e] & WIDE) != 0 ? 2 * length[e] : length[e];
+    }
+
+    private void dropHead() {
+        int e = slot(head);
+        if ((flags[e] & DEAD) != 0) {
+            dead--;
+        } else {
+            removeIndexSlot(indexSlotOf(e));
+            live--;
+        }
+        head++;
+        arenaHead = tail == head ? arenaTail : offset[slot(head)];
+    }
+
+    /** The index slot pointing at live entry {@code e}. */
+    private int indexSlotOf(int e) {
+        int m = index.length - 1;
+        int i = hash[e] & m;
+        while (index[i] != e + 1) {
+            i = (i + 1) & m;
+        }
+        return i;
+    }
+
+    private void insertIndex(int e) {
+        int m = index.length - 1;
+        int i = hash[e] & m;
+        while (index[i] != 0) {
+            i = (i + 1) & m;
+        }
+        index[i] = e + 1;
+    }
+
+    private void removeIndexSlot(int hole) {
+        int m = index.length - 1;
+        for (int j = (hole + 1) & m; index[j] != 0; j = (j + 1) & m) {
+            int home = hash[index[j] - 1] & m;
+            // the entry at j stays unless its home lies cyclically outside (hole, j]
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                index[hole] = index[j];
+                hole = j;
+            }
+        }
+        index[hole] = 0;
+    }
+
+    private void reindex(int newLength) {
+        index = new int[newLength];
+        for (long p = head; p < tail; p++) {
+            int e = slot(p);
+            if ((flags[e] & DEAD) == 0) {
+                insertIndex(e);
+            }
+        }
+    }
+
+    private void reserveArena(long bytes) {
+        long needed = arenaTail - arenaHead + bytes;
+        if (needed <= arena.length) {
+            return;
+        }
+        long n = arena.length;
+        while (n < needed) {
+            n *= 2;
+        }
+        if (n > 1 << 30) {
+            throw new IllegalStateException("the de-duplication store's keys exceed 1 GiB");
+        }
+        byte[] grown = new byte[(int) n];
+        int om = arena.length - 1;
+        int nm = grown.length - 1;
+        for (long a = arenaHead; a < arenaTail; a++) {
+            grown[(int) (a & nm)] = arena[(int) (a & om)];
+        }
+        arena = grown;
+    }
+
+    /** Lays the live entries out again from position 0 in arrays of {@code newLength}, dropping dead ones. */
+    private void rebuild(int newLength) {
+        long[] s2 = new long[newLength];
+        int[] n2 = new int[newLength];
+        int[] h2 = new int[newLength];
+        long[] o2 = new long[newLength];
+        int[] l2 = new int[newLength];
+        byte[] f2 = new byte[newLength];
+        byte[] a2 = new byte[arena.length];
+        int am = arena.length - 1;
+        int k = 0;
+        long at = 0;
+        for (long p = head; p < tail; p++) {
+            int e = slot(p);
+            if ((flags[e] & DEAD) != 0) {
+                continue;
+            }
+            s2[k] = sec[e];
+            n2[k] = nano[e];
+            h2[k] = hash[e];
+            l2[k] = length[e];
+            f2[k] = flags[e];
+            o2[k] = at;
+            int bytes = bytesOf(e);
+            for (int b = 0; b < bytes; b++) {
+                a2[(int) (at++ & am)] = arena[(int) ((offset[e] + b) & am)];
+            }
+            k++;
+        }
+        sec = s2;
+        nano = n2;
+        hash = h2;
+        offset = o2;
+        length = l2;
+        flags = f2;
+        arena = a2;
+        head = 0;
+        tail = k;
+        dead = 0;
+        arenaHead = 0;
+        arenaTail = at;
+        // the index holds slots of the old layout: rebuild it, at least twice the ring's length
+        reindex(Math.max(index.length, 2 * newLength));
+    }
+}

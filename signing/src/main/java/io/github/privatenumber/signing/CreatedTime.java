@@ -145,6 +145,11 @@ public final class CreatedTime {
         if (text.length() != LENGTH) {
             return "must be yyyy-MM-dd'T'HH:mm:ss'Z' (UTC, 20 characters), got " + HeaderSyntax.echo(text);
         }
+        if (text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':' && text.charAt(19) == 'Z' && digits(text, 0, 4) && digits(text, 5, 2)
+                && digits(text, 8, 2) && digits(text, 11, 2) && digits(text, 14, 2) && digits(text, 17, 2)) {
+            return null;
+        }
         for (int i = 0; i < LENGTH; i++) {
             char c = text.charAt(i);
             char want = switch (i) {
@@ -160,6 +165,16 @@ public final class CreatedTime {
             }
         }
         return null;
+    }
+
+    private static boolean digits(String s, int at, int width) {
+        for (int i = at; i < at + width; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int number(String s, int at, int width) {

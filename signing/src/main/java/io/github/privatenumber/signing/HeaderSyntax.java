@@ -119,15 +119,13 @@ final class HeaderSyntax {
         if (value.length() > MAX_LENGTH) {
             throw malformed(header, "is longer than " + MAX_LENGTH + " characters (" + value.length() + ")");
         }
-        boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t') || c > 0x7E) {
                 throw malformed(header, "contains a " + (c > 0x7F ? "non-ASCII" : "control") + " character at index " + i);
             }
-            blank &= isSpace(c);
         }
-        if (blank) {
+        if (skipSpace(value, 0) == value.length()) {
             throw malformed(header, "is blank");
         }
     }
@@ -182,6 +180,12 @@ final class HeaderSyntax {
     /** The index of the name equal, without regard to case, to {@code s[from, to)}, or -1; no substring made. */
     private static int indexOf(String[] names, String s, int from, int to) {
         int length = to - from;
+        // the canonical spelling first (what is nearly always sent), then without regard to case
+        for (int k = 0; k < names.length; k++) {
+            if (names[k].length() == length && s.startsWith(names[k], from)) {
+                return k;
+            }
+        }
         for (int k = 0; k < names.length; k++) {
             if (names[k].length() == length && s.regionMatches(true, from, names[k], 0, length)) {
                 return k;

@@ -85,6 +85,8 @@ public final class ReplayGuard {
     private int[] freeAppIds = new int[4];
     private int freeAppCount;
     private int appIds;
+    /** The app of the last nonce recorded; current only while its count is above zero. */
+    private App lastApp;
 
     /** A guard of {@link #DEFAULT_CAPACITY} nonces, shared by all apps. */
     public ReplayGuard() {
@@ -166,7 +168,8 @@ public final class ReplayGuard {
         int nowNano = now.getNano();
         synchronized (this) {
             purgeExpired(nowSec, nowNano);
-            App app = apps.get(appKey);
+            // most guards serve one app: compare with the last one before hashing the key
+            App app = lastApp != null && lastApp.count > 0 && lastApp.key.equals(appKey) ? lastApp : apps.get(appKey);
             int hash = 0;
             if (app != null) {
                 hash = table.hash(app.id, nonce);
@@ -195,6 +198,7 @@ public final class ReplayGuard {
                 hash = table.hash(app.id, nonce);
             }
             app.count++;
+            lastApp = app;
             table.add(app.id, nonce, hash, expSec, expNano, sequence++);
             return Admission.FIRST_USE;
         }
@@ -324,8 +328,8 @@ public final class ReplayGuard {
         private int[] freeSlots;
         private int freeCount;
 
-        // lookup: slot + 1, 0 for empty
-        private int[] index;
+        // lookup: the slot's hash in the high half, slot + 1 in the low half; 0 for empty
+        private long[] index;
 
         // expiry order
         private int[] ring;
@@ -348,7 +352,7 @@ public final class ReplayGuard {
             freeSlots = new int[n];
             ring = new int[n];
             heap = new int[n];
-            index = new int[tableSizeFor(n)];
+            index = new long[tableSizeFor(n)];
         }
 
         private static int tableSizeFor(int entries) {
@@ -398,11 +402,12 @@ public final class ReplayGuard {
         int find(int appId, String nonce, int hash) {
             int mask = index.length - 1;
             for (int i = hash & mask; ; i = (i + 1) & mask) {
-                int s = index[i] - 1;
-                if (s < 0) {
+                long e = index[i];
+                if (e == 0) {
                     return -1;
                 }
-                if (hashes[s] == hash && app[s] == appId && sameNonce(s, nonce)) {
+                int s = (int) e - 1;
+                if ((int) (e >>> 32) == hash && app[s] == appId && sameNonce(s, nonce)) {
                     return s;
                 }
             }
@@ -503,20 +508,24 @@ public final class ReplayGuard {
         }
 
         private void insertIndex(int s) {
+            insertEntry(((long) hashes[s] << 32) | (s + 1));
+        }
+
+        private void insertEntry(long e) {
             int mask = index.length - 1;
-            int i = hashes[s] & mask;
+            int i = (int) (e >>> 32) & mask;
             while (index[i] != 0) {
                 i = (i + 1) & mask;
             }
-            index[i] = s + 1;
+            index[i] = e;
         }
 
         private void rehash(int newLength) {
-            int[] old = index;
-            index = new int[newLength];
-            for (int e : old) {
+            long[] old = index;
+            index = new long[newLength];
+            for (long e : old) {
                 if (e != 0) {
-                    insertIndex(e - 1);
+                    insertEntry(e);
                 }
             }
         }
@@ -525,12 +534,12 @@ public final class ReplayGuard {
         private void removeIndex(int s) {
             int mask = index.length - 1;
             int i = hashes[s] & mask;
-            while (index[i] != s + 1) {
+            while ((int) index[i] != s + 1) {
                 i = (i + 1) & mask;
             }
             int hole = i;
             for (int j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-                int home = hashes[index[j] - 1] & mask;
+                int home = (int) (index[j] >>> 32) & mask;
                 // the entry at j may move into the hole unless its home lies cyclically in (hole, j]
                 boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
                 if (!stays) {

@@ -27,7 +27,9 @@ final class DeliveredKeys {
     private static final int INITIAL_ENTRIES = 16;
     private static final int INITIAL_BYTES = 1024;
 
-    private final int seed;
+    private final long seed;
+    private String lastKey;
+    private int lastHash;
     private int live;
     private int dead;
 
@@ -49,7 +51,7 @@ final class DeliveredKeys {
     // entry slot + 1 (slot = position & (sec.length - 1)); 0 is empty; at most half full
     private int[] index = new int[2 * INITIAL_ENTRIES];
 
-    DeliveredKeys(int seed) {
+    DeliveredKeys(long seed) {
         this.seed = seed;
     }
 
@@ -145,14 +147,32 @@ final class DeliveredKeys {
         return (int) (position & (sec.length - 1));
     }
 
+    /**
+     * The key's characters, four per step, mixed with the store's seed (so that colliding keys cannot be chosen
+     * without it). The last key's hash is kept: a key is claimed, then confirmed with the same instance.
+     */
     private int hashOf(String key) {
-        int h = seed;
-        for (int i = 0; i < key.length(); i++) {
-            h = (h ^ key.charAt(i)) * 0x01000193;
+        if (key == lastKey) {
+            return lastHash;
         }
-        h ^= h >>> 15;
-        h *= 0x2C1B3C6D;
-        return h ^ (h >>> 12);
+        int n = key.length();
+        long h = seed ^ (n * 0xC2B2AE3D27D4EB4FL);
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            long w = key.charAt(i) | (long) key.charAt(i + 1) << 16 | (long) key.charAt(i + 2) << 32
+                    | (long) key.charAt(i + 3) << 48;
+            h = (h ^ w) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        for (; i < n; i++) {
+            h = (h ^ key.charAt(i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        h *= 0xBF58476D1CE4E5B9L;
+        int result = (int) (h ^ (h >>> 32));
+        lastKey = key;
+        lastHash = result;
+        return result;
     }
 
     private static boolean latin1(String key) {

@@ -41,7 +41,7 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     private final int maxEntries;
     private final Duration maxAge;
     private final Clock clock;
-    private final DeliveredKeys delivered = new DeliveredKeys(new SecureRandom().nextInt());
+    private final DeliveredKeys delivered = new DeliveredKeys(new SecureRandom().nextLong());
     private final Set<String> claimed = new HashSet<>();
     private long evictedEarly;
 

@@ -248,9 +248,35 @@ public final class PushParser {
             return names;
         }
 
+        /** The slot of the {@code k}-th name of an object, guessed from the order of the object before. */
+        int slot(String name, int k, Order order) {
+            if (k < Order.POSITIONS) {
+                // names come from Jackson's symbol table, so the same name is mostly the same instance
+                if (order.names[k] == name) {
+                    return order.slots[k];
+                }
+                int slot = slot(name);
+                order.names[k] = name;
+                order.slots[k] = slot;
+                return slot;
+            }
+            return slot(name);
+        }
+
         int size() {
             return names.length;
         }
+    }
+
+    /**
+     * The order of the names of the last object read into slots of one kind: CDRs of a push carry their fields in the
+     * same order, so that the name at a position is mostly the one seen there before, and its slot is known without a
+     * lookup. Within one body only (a parser is shared by threads); any name that differs is looked up.
+     */
+    static final class Order {
+        static final int POSITIONS = 64;
+        final String[] names = new String[POSITIONS];
+        final int[] slots = new int[POSITIONS];
     }
 
     /**
@@ -325,7 +351,7 @@ public final class PushParser {
                     readElements(p, text, bytes, top);
                 } else if (slot == T_STATUS_INFO && value == JsonToken.START_OBJECT) {
                     ObjectValues info = new ObjectValues(EVENT.size());
-                    readObject(p, EVENT, info);
+                    readObject(p, EVENT, info, null);
                     top.statusInfo = info;
                 } else if (slot >= 0) {
                     top.values[slot] = readValue(p);
@@ -367,6 +393,7 @@ public final class PushParser {
 
     private void readElements(JsonParser p, String text, boolean byteOffsets, Top top) throws IOException {
         List<Object> elements = new ArrayList<>();
+        Order order = new Order();
         int count = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() == null) {
@@ -376,7 +403,7 @@ public final class PushParser {
             if (p.currentToken() == JsonToken.START_OBJECT) {
                 int start = (int) offset(p.currentTokenLocation(), byteOffsets);
                 ObjectValues record = new ObjectValues(CDR.size());
-                readObject(p, CDR, record);
+                readObject(p, CDR, record, order);
                 if (keep) {
                     int end = (int) offset(p.currentLocation(), byteOffsets);
                     record.raw = start >= 0 && end > start && end <= text.length() ? text.substring(start, end) : null;
@@ -397,14 +424,16 @@ public final class PushParser {
     /**
      * Reads the object whose {@code START_OBJECT} is the current token up to its {@code END_OBJECT}: known fields
      * into slots, anything else through {@link #readValue} (so checked, then dropped: it stays in the raw JSON).
+     * {@code order}, when given, guesses slots from the object read before.
      */
-    private void readObject(JsonParser p, Fields fields, ObjectValues into) throws IOException {
+    private void readObject(JsonParser p, Fields fields, ObjectValues into, Order order) throws IOException {
         long seen = 0;
         Set<String> others = null;
         String name;
+        int k = 0;
         while ((name = p.nextFieldName()) != null) {
             JsonToken value = p.nextToken();
-            int slot = fields.slot(name);
+            int slot = order != null ? fields.slot(name, k++, order) : fields.slot(name);
             boolean container = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY;
             JsonNode node = container ? null : readScalar(p, value);
             // Jackson's tree refuses a duplicate once the value has started: a scalar read, a container opened

@@ -187,32 +187,53 @@ public final class SignatureVerifier {
                     + scheme.tokenHeaderName());
         }
 
-        UsernameToken token = UsernameToken.parse(scheme.tokenHeaderName(), tokenValue);
-        String username = token.username();
+        // the form the platform sends is read in one pass; any other goes through the full parser (same values)
+        String username;
+        String passwordDigest;
+        String nonce;
+        String createdText;
+        Instant created;
+        UsernameToken.Canonical canonical = UsernameToken.canonical(tokenValue);
+        if (canonical != null) {
+            username = canonical.username();
+            passwordDigest = canonical.passwordDigest();
+            nonce = canonical.nonce();
+            createdText = canonical.created();
+            created = canonical.createdInstant();
+        } else {
+            UsernameToken token = UsernameToken.parse(scheme.tokenHeaderName(), tokenValue);
+            username = token.username();
+            passwordDigest = token.passwordDigest();
+            nonce = token.nonce();
+            createdText = token.created();
+            created = null;
+        }
         DigestFunction digest = digestFunction(username, scheme);
         if (expect && !username.equals(expectedAppKey)) {
             throw new SignatureVerificationException(Reason.USERNAME_MISMATCH, "the Username "
                     + HeaderSyntax.echo(username) + " is not the app key of this request");
         }
 
-        Instant created = CreatedTime.parse(token.created());
+        if (created == null) {
+            created = CreatedTime.parse(createdText);
+        }
         Instant now = clock.instant();
         if (outsideSkew(created, now)) {
             Duration offset = Duration.between(now, created);
             // the distance rounded up and the limit rounded down, so the message never reads "300 s, at most 300 s"
-            throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + token.created() + " is "
+            throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + createdText + " is "
                     + seconds(offset.abs(), RoundingMode.CEILING) + " s " + (offset.isNegative() ? "behind" : "ahead of")
                     + " the verifier's clock, more than the " + seconds(allowedSkew, RoundingMode.FLOOR)
                     + " s allowed");
         }
 
-        byte[] expected = expectedDigest(digest, token.nonce(), token.created());
-        if (!constantTimeEquals(expected, token.passwordDigest())) {
+        byte[] expected = expectedDigest(digest, nonce, createdText);
+        if (!constantTimeEquals(expected, passwordDigest)) {
             throw new SignatureVerificationException(Reason.BAD_DIGEST, "the PasswordDigest of Username "
                     + HeaderSyntax.echo(username) + " does not match");
         }
 
-        switch (replayGuard.admit(username, token.nonce(), created.plus(allowedSkew), now)) {
+        switch (replayGuard.admit(username, nonce, created.plus(allowedSkew), now)) {
             case REPLAY -> throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already "
                     + "used inside the allowed window by Username " + HeaderSyntax.echo(username)
                     + "; every request needs a fresh nonce");
@@ -223,7 +244,7 @@ public final class SignatureVerifier {
                 // remembered until it leaves the window
             }
         }
-        return new VerifiedSignature(username, scheme, token.nonce(), created);
+        return new VerifiedSignature(username, scheme, nonce, created);
     }
 
     /** A duration in seconds with at most three decimals, e.g. {@code 300}, {@code 300.5}, {@code 0.001}. */

@@ -87,6 +87,62 @@ public record UsernameToken(String username, String passwordDigest, String nonce
         }
     }
 
+    /** The values of a token header in its canonical form, already checked, with {@code Created} read. */
+    record Canonical(String username, String passwordDigest, String nonce, String created, Instant createdInstant) {
+    }
+
+    private static final String C_USERNAME = KEYWORD + " Username=\"";
+    private static final String C_DIGEST = "\",PasswordDigest=\"";
+    private static final String C_NONCE = "\",Nonce=\"";
+    private static final String C_CREATED = "\",Created=\"";
+
+    /**
+     * Reads a header value in exactly the form the platform and this SDK send ({@link #toHeaderValue()}: the four
+     * attributes in the documented order, no spaces) in one pass, with every value checked by its rule. Anything
+     * else, or any value that breaks a rule, gives {@code null}: then {@link #parse(String, String)} reads it (or says
+     * what is wrong with it). For a value this accepts, that parse gives the same four values.
+     */
+    static Canonical canonical(String value) {
+        if (value == null || !value.startsWith(C_USERNAME)) {
+            return null;
+        }
+        int from = C_USERNAME.length();
+        int to = value.indexOf('"', from);
+        if (to < 0 || !value.startsWith(C_DIGEST, to)) {
+            return null;
+        }
+        String username = value.substring(from, to);
+        from = to + C_DIGEST.length();
+        to = value.indexOf('"', from);
+        if (to < 0 || !value.startsWith(C_NONCE, to)) {
+            return null;
+        }
+        String digest = value.substring(from, to);
+        from = to + C_NONCE.length();
+        to = value.indexOf('"', from);
+        if (to < 0 || !value.startsWith(C_CREATED, to)) {
+            return null;
+        }
+        String nonce = value.substring(from, to);
+        from = to + C_CREATED.length();
+        to = from + CreatedTime.LENGTH;
+        if (value.length() != to + 1 || value.charAt(to) != '"') {
+            return null;
+        }
+        String created = value.substring(from, to);
+        if (TokenRules.usernameProblem(username) != null || TokenRules.digestProblem(digest) != null
+                || TokenRules.nonceProblem(nonce) != null || CreatedTime.problem(created) != null) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = CreatedTime.parse(created);
+        } catch (SignatureVerificationException e) {
+            return null;
+        }
+        return new Canonical(username, digest, nonce, created, at);
+    }
+
     /**
      * @return the instant of {@link #created()}
      */

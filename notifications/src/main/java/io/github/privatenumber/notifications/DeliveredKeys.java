@@ -7,13 +7,14 @@ package io.github.privatenumber.notifications;
  * young collection scans. Not thread-safe; used under the store's lock.
  *
  * <ul>
- *   <li>Entries sit in a FIFO ring in order of confirmation: time of confirmation (seconds and nanoseconds), hash,
- *       and where the key's characters lie.</li>
+ *   <li>Entries sit in a FIFO ring in order of confirmation, {@value #STRIDE} longs each (time of confirmation,
+ *       hash, where the key's characters lie and how many), so that one entry is one read.</li>
  *   <li>The characters sit in a FIFO byte ring in the same order: one byte per character for a Latin-1 key, two for
  *       any other. Both rings release space from their head only, which is where keys leave (expiry and eviction are
  *       both oldest-first).</li>
  *   <li>An open-addressing index (linear probing, removal by shifting the following run back, no tombstones) maps a
- *       key to its entry; the hash is seeded per store.</li>
+ *       key to its entry; each index entry holds the hash beside the entry's slot, so that a probe that does not
+ *       match never reads the entry. The hash is seeded per store.</li>
  *   <li>A key confirmed again is marked dead where it was and appended anew (it moves to the young end, as the
  *       insertion order of the former {@code LinkedHashMap} had it). Dead entries are dropped when they reach the
  *       head, or compacted away when the ring is full and a quarter of it is dead.</li>
@@ -22,8 +23,13 @@ package io.github.privatenumber.notifications;
  */
 final class DeliveredKeys {
 
-    private static final byte DEAD = 1;
-    private static final byte WIDE = 2;
+    private static final int DEAD = 1;
+    private static final int WIDE = 2;
+    private static final int STRIDE = 4;
+    private static final int SEC = 0;
+    private static final int OFFSET = 1;
+    private static final int NANO_HASH = 2;
+    private static final int LENGTH_FLAGS = 3;
     private static final int INITIAL_ENTRIES = 16;
     private static final int INITIAL_BYTES = 1024;
 
@@ -33,23 +39,19 @@ final class DeliveredKeys {
     private int live;
     private int dead;
 
-    // entries: absolute positions head .. tail - 1, each at position & (sec.length - 1)
+    // entries: absolute positions head .. tail - 1, each in slot position & (entries - 1)
     private long head;
     private long tail;
-    private long[] sec = new long[INITIAL_ENTRIES];
-    private int[] nano = new int[INITIAL_ENTRIES];
-    private int[] hash = new int[INITIAL_ENTRIES];
-    private long[] offset = new long[INITIAL_ENTRIES];
-    private int[] length = new int[INITIAL_ENTRIES];
-    private byte[] flags = new byte[INITIAL_ENTRIES];
+    private int entries = INITIAL_ENTRIES;
+    private long[] data = new long[INITIAL_ENTRIES * STRIDE];
 
     // characters: absolute offsets arenaHead .. arenaTail - 1, each at offset & (arena.length - 1)
     private byte[] arena = new byte[INITIAL_BYTES];
     private long arenaHead;
     private long arenaTail;
 
-    // entry slot + 1 (slot = position & (sec.length - 1)); 0 is empty; at most half full
-    private int[] index = new int[2 * INITIAL_ENTRIES];
+    // the entry's hash in the high half and its slot + 1 in the low half; 0 is empty; at most half full
+    private long[] index = new long[2 * INITIAL_ENTRIES];
 
     DeliveredKeys(long seed) {
         this.seed = seed;
@@ -80,29 +82,29 @@ final class DeliveredKeys {
         if (slot < 0) {
             return;
         }
-        int e = index[slot] - 1;
+        int e = (int) index[slot] - 1;
         removeIndexSlot(slot);
-        flags[e] |= DEAD;
+        data[e * STRIDE + LENGTH_FLAGS] |= DEAD;
         live--;
         dead++;
     }
 
     /** Appends a key that is not held (the caller removed it first), confirmed at the given time. */
     void add(String key, long seconds, int nanos) {
-        if (tail - head == sec.length) {
-            rebuild(dead >= sec.length / 4 ? sec.length : sec.length * 2);
+        if (tail - head == entries) {
+            rebuild(dead >= entries / 4 ? entries : entries * 2);
         }
         boolean wide = !latin1(key);
         int n = key.length();
         reserveArena(wide ? 2L * n : n);
+        int h = hashOf(key);
         int e = slot(tail);
         tail++;
-        sec[e] = seconds;
-        nano[e] = nanos;
-        hash[e] = hashOf(key);
-        offset[e] = arenaTail;
-        length[e] = n;
-        flags[e] = wide ? WIDE : 0;
+        int base = e * STRIDE;
+        data[base + SEC] = seconds;
+        data[base + OFFSET] = arenaTail;
+        data[base + NANO_HASH] = ((long) nanos << 32) | (h & 0xFFFFFFFFL);
+        data[base + LENGTH_FLAGS] = ((long) n << 8) | (wide ? WIDE : 0);
         int am = arena.length - 1;
         long at = arenaTail;
         for (int i = 0; i < n; i++) {
@@ -117,7 +119,7 @@ final class DeliveredKeys {
         if ((long) live * 2 > index.length) {
             reindex(index.length * 2);
         } else {
-            insertIndex(e);
+            insertIndex(h, e);
         }
     }
 
@@ -127,9 +129,13 @@ final class DeliveredKeys {
      */
     void expireUpTo(long seconds, int nanos) {
         while (tail > head) {
-            int e = slot(head);
-            if ((flags[e] & DEAD) == 0 && (sec[e] > seconds || (sec[e] == seconds && nano[e] > nanos))) {
-                return;
+            int base = slot(head) * STRIDE;
+            if ((data[base + LENGTH_FLAGS] & DEAD) == 0) {
+                long sec = data[base + SEC];
+                int nano = (int) (data[base + NANO_HASH] >>> 32);
+                if (sec > seconds || (sec == seconds && nano > nanos)) {
+                    return;
+                }
             }
             dropHead();
         }
@@ -137,14 +143,14 @@ final class DeliveredKeys {
 
     /** Forgets the oldest live key; there must be one. */
     void removeOldest() {
-        while ((flags[slot(head)] & DEAD) != 0) {
+        while ((data[slot(head) * STRIDE + LENGTH_FLAGS] & DEAD) != 0) {
             dropHead();
         }
         dropHead();
     }
 
     private int slot(long position) {
-        return (int) (position & (sec.length - 1));
+        return (int) (position & (entries - 1));
     }
 
     /**
@@ -188,24 +194,26 @@ final class DeliveredKeys {
     private int findSlot(String key, int h) {
         int m = index.length - 1;
         for (int i = h & m; ; i = (i + 1) & m) {
-            int e = index[i] - 1;
-            if (e < 0) {
+            long x = index[i];
+            if (x == 0) {
                 return -1;
             }
-            if (hash[e] == h && same(e, key)) {
+            if ((int) (x >>> 32) == h && same((int) x - 1, key)) {
                 return i;
             }
         }
     }
 
     private boolean same(int e, String key) {
+        int base = e * STRIDE;
+        long lengthFlags = data[base + LENGTH_FLAGS];
         int n = key.length();
-        if (length[e] != n) {
+        if ((lengthFlags >>> 8) != n) {
             return false;
         }
         int am = arena.length - 1;
-        long at = offset[e];
-        if ((flags[e] & WIDE) != 0) {
+        long at = data[base + OFFSET];
+        if ((lengthFlags & WIDE) != 0) {
             for (int i = 0; i < n; i++) {
                 int hi = arena[(int) (at++ & am)] & 0xFF;
                 int lo = arena[(int) (at++ & am)] & 0xFF;
@@ -223,45 +231,46 @@ final class DeliveredKeys {
         return true;
     }
 
-    private int bytesOf(int e) {
-        return (flags[e] & WIDE) != 0 ? 2 * length[e] : length[e];
+    private long bytesOf(int e) {
+        long lengthFlags = data[e * STRIDE + LENGTH_FLAGS];
+        return (lengthFlags & WIDE) != 0 ? 2 * (lengthFlags >>> 8) : lengthFlags >>> 8;
     }
 
     private void dropHead() {
         int e = slot(head);
-        if ((flags[e] & DEAD) != 0) {
+        if ((data[e * STRIDE + LENGTH_FLAGS] & DEAD) != 0) {
             dead--;
         } else {
             removeIndexSlot(indexSlotOf(e));
             live--;
         }
         head++;
-        arenaHead = tail == head ? arenaTail : offset[slot(head)];
+        arenaHead = tail == head ? arenaTail : data[slot(head) * STRIDE + OFFSET];
     }
 
     /** The index slot pointing at live entry {@code e}. */
     private int indexSlotOf(int e) {
         int m = index.length - 1;
-        int i = hash[e] & m;
-        while (index[i] != e + 1) {
+        int i = (int) data[e * STRIDE + NANO_HASH] & m;
+        while ((int) index[i] != e + 1) {
             i = (i + 1) & m;
         }
         return i;
     }
 
-    private void insertIndex(int e) {
+    private void insertIndex(int h, int e) {
         int m = index.length - 1;
-        int i = hash[e] & m;
+        int i = h & m;
         while (index[i] != 0) {
             i = (i + 1) & m;
         }
-        index[i] = e + 1;
+        index[i] = ((long) h << 32) | (e + 1);
     }
 
     private void removeIndexSlot(int hole) {
         int m = index.length - 1;
         for (int j = (hole + 1) & m; index[j] != 0; j = (j + 1) & m) {
-            int home = hash[index[j] - 1] & m;
+            int home = (int) (index[j] >>> 32) & m;
             // the entry at j stays unless its home lies cyclically outside (hole, j]
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
@@ -273,11 +282,12 @@ final class DeliveredKeys {
     }
 
     private void reindex(int newLength) {
-        index = new int[newLength];
+        index = new long[newLength];
         for (long p = head; p < tail; p++) {
             int e = slot(p);
-            if ((flags[e] & DEAD) == 0) {
-                insertIndex(e);
+            int base = e * STRIDE;
+            if ((data[base + LENGTH_FLAGS] & DEAD) == 0) {
+                insertIndex((int) data[base + NANO_HASH], e);
             }
         }
     }
@@ -303,41 +313,35 @@ final class DeliveredKeys {
         arena = grown;
     }
 
-    /** Lays the live entries out again from position 0 in arrays of {@code newLength}, dropping dead ones. */
-    private void rebuild(int newLength) {
-        long[] s2 = new long[newLength];
-        int[] n2 = new int[newLength];
-        int[] h2 = new int[newLength];
-        long[] o2 = new long[newLength];
-        int[] l2 = new int[newLength];
-        byte[] f2 = new byte[newLength];
+    /** Lays the live entries out again from position 0 in a ring of {@code newEntries}, dropping dead ones. */
+    private void rebuild(int newEntries) {
+        if (newEntries > (Integer.MAX_VALUE - 16) / STRIDE) {
+            throw new IllegalStateException("the de-duplication store holds more keys than one array can");
+        }
+        long[] d2 = new long[newEntries * STRIDE];
         byte[] a2 = new byte[arena.length];
         int am = arena.length - 1;
         int k = 0;
         long at = 0;
         for (long p = head; p < tail; p++) {
-            int e = slot(p);
-            if ((flags[e] & DEAD) != 0) {
+            int base = slot(p) * STRIDE;
+            if ((data[base + LENGTH_FLAGS] & DEAD) != 0) {
                 continue;
             }
-            s2[k] = sec[e];
-            n2[k] = nano[e];
-            h2[k] = hash[e];
-            l2[k] = length[e];
-            f2[k] = flags[e];
-            o2[k] = at;
-            int bytes = bytesOf(e);
-            for (int b = 0; b < bytes; b++) {
-                a2[(int) (at++ & am)] = arena[(int) ((offset[e] + b) & am)];
+            int to = k * STRIDE;
+            d2[to + SEC] = data[base + SEC];
+            d2[to + OFFSET] = at;
+            d2[to + NANO_HASH] = data[base + NANO_HASH];
+            d2[to + LENGTH_FLAGS] = data[base + LENGTH_FLAGS];
+            long bytes = bytesOf(slot(p));
+            long from = data[base + OFFSET];
+            for (long b = 0; b < bytes; b++) {
+                a2[(int) (at++ & am)] = arena[(int) ((from + b) & am)];
             }
             k++;
         }
-        sec = s2;
-        nano = n2;
-        hash = h2;
-        offset = o2;
-        length = l2;
-        flags = f2;
+        data = d2;
+        entries = newEntries;
         arena = a2;
         head = 0;
         tail = k;
@@ -345,6 +349,6 @@ final class DeliveredKeys {
         arenaHead = 0;
         arenaTail = at;
         // the index holds slots of the old layout: rebuild it, at least twice the ring's length
-        reindex(Math.max(index.length, 2 * newLength));
+        reindex(Math.max(index.length, 2 * newEntries));
     }
 }

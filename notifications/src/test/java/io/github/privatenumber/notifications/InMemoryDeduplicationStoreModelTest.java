@@ -99,7 +99,8 @@ class InMemoryDeduplicationStoreModelTest {
         for (int round = 0; round < 200; round++) {
             InMemoryDeduplicationStoreTest.MutableClock clock = new InMemoryDeduplicationStoreTest.MutableClock();
             int maxEntries = 1 + random.nextInt(round % 4 == 0 ? 2_000 : 30);
-            Duration maxAge = Duration.ofSeconds(1 + random.nextInt(600));
+            Duration maxAge = Duration.ofSeconds(1 + random.nextInt(round % 2 == 0 ? 600 : 5))
+                    .plusMillis(random.nextInt(2) * random.nextInt(1000));
             InMemoryDeduplicationStore store = InMemoryDeduplicationStore.of(maxEntries, maxAge, clock);
             Model model = new Model(maxEntries, maxAge);
             int pool = 1 + random.nextInt(4 * maxEntries + 10);
@@ -108,6 +109,7 @@ class InMemoryDeduplicationStoreModelTest {
                 switch (random.nextInt(10)) {
                     case 0 -> clock.now = clock.now.plusNanos(random.nextInt(3));
                     case 1 -> clock.now = clock.now.plusSeconds(random.nextInt(60));
+                    case 3 -> clock.now = clock.now.plusMillis(random.nextInt(1500));
                     case 2 -> {
                         if (random.nextInt(20) == 0) {
                             clock.now = clock.now.minusSeconds(random.nextInt(30)); // a clock that steps back

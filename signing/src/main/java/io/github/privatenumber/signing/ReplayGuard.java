@@ -30,8 +30,8 @@ import java.util.Map;
  *       {@code allowedSkew} old, and {@code Created} may lie up to {@code allowedSkew} ahead of the clock, so at
  *       most <em>peak accepted requests per second × 2 × allowedSkew in seconds</em> nonces are alive at once. The
  *       default of {@value #DEFAULT_CAPACITY} covers about 166 requests per second with the default five-minute skew
- *       ({@code 166 × 2 × 300}). A nonce costs about 80 bytes and no object of its own (a nonce longer than 32 characters keeps its
- *       {@code String}).</li>
+ *       ({@code 166 × 2 × 300}). A nonce costs about 100 bytes and no object of its own (a nonce longer than 32
+ *       characters keeps its {@code String}).</li>
  * </ul>
  *
  * <p><b>Evicting instead, for test tools.</b> A guard made with {@link Overflow#EVICT_OLDEST} forgets the nonce
@@ -290,15 +290,18 @@ public final class ReplayGuard {
     }
 
     /**
-     * The remembered nonces in parallel primitive arrays, one slot per nonce, so that a nonce costs no object of its
-     * own (nonces live for minutes: objects per nonce would be copied by every young collection until promoted). Not
+     * The remembered nonces in primitive arrays, one slot per nonce, so that a nonce costs no object of its own
+     * (nonces live for minutes: objects per nonce would be copied by every young collection until promoted). Not
      * thread-safe; used under the guard's lock.
      *
      * <ul>
-     *   <li>A nonce of up to {@value #INLINE_CHARS} Latin-1 characters (every nonce the platform and this SDK send)
-     *       is stored as bytes packed into {@code long}s; a longer one keeps its {@code String}.</li>
-     *   <li>Lookup: open addressing with linear probing over slot numbers, hashed with a per-guard random seed;
-     *       removal shifts the following run back, so there are no tombstones.</li>
+     *   <li>A slot is one cache line of {@value #STRIDE} longs: expiry seconds; expiry nanoseconds and app id;
+     *       arrival; hash and nonce length; and a nonce of up to {@value #INLINE_CHARS} Latin-1 characters (every
+     *       nonce the platform and this SDK send) packed into the remaining four. A longer nonce keeps its
+     *       {@code String}.</li>
+     *   <li>Lookup: open addressing with linear probing; each entry holds the slot's hash beside the slot number, so
+     *       a probe that does not match never touches the slot. Hashed with a per-guard random seed; removal shifts
+     *       the following run back, so there are no tombstones.</li>
      *   <li>Order of expiry (then of arrival, so that equal expiries leave in a stable order): a FIFO ring holds the
      *       slots whose expiry is not before the ring's last one, which is nearly every nonce, since expiries follow
      *       the signers' clocks; the few that arrive out of order go into a binary heap. The oldest nonce is the
@@ -308,21 +311,23 @@ public final class ReplayGuard {
      */
     static final class Table {
         static final int INLINE_CHARS = 32;
-        private static final int WORDS = INLINE_CHARS / 8;
+        private static final int STRIDE = 8;
+        private static final int EXP_SEC = 0;
+        private static final int NANO_APP = 1;
+        private static final int SEQ = 2;
+        private static final int HASH_LENGTH = 3;
+        private static final int WORDS = 4;
+        /** The length recorded for a nonce kept as a {@code String}. */
+        private static final int LONG = 0xFFFF;
         private static final int INITIAL = 64;
+        /** The most slots one array can hold (about 268 million, some 26 GB of nonces). */
+        private static final int MAX_SLOTS = (Integer.MAX_VALUE - 16) / STRIDE;
 
         private final int capacity;
         private final long seed;
         private int size;
 
-        // per slot
-        private long[] expSec;
-        private int[] expNano;
-        private long[] seq;
-        private int[] app;
-        private int[] hashes;
-        private byte[] length;
-        private long[] words;
+        private long[] data;
         private String[] longNonces;
         private int slots;
         private int[] freeSlots;
@@ -342,13 +347,7 @@ public final class ReplayGuard {
             this.capacity = capacity;
             this.seed = seed;
             int n = Math.min(capacity, INITIAL);
-            expSec = new long[n];
-            expNano = new int[n];
-            seq = new long[n];
-            app = new int[n];
-            hashes = new int[n];
-            length = new byte[n];
-            words = new long[n * WORDS];
+            data = new long[n * STRIDE];
             freeSlots = new int[n];
             ring = new int[n];
             heap = new int[n];
@@ -362,6 +361,10 @@ public final class ReplayGuard {
 
         int size() {
             return size;
+        }
+
+        private int slotCapacity() {
+            return data.length / STRIDE;
         }
 
         static boolean before(long sec, int nano, long otherSec, int otherNano) {
@@ -407,24 +410,23 @@ public final class ReplayGuard {
                     return -1;
                 }
                 int s = (int) e - 1;
-                if ((int) (e >>> 32) == hash && app[s] == appId && sameNonce(s, nonce)) {
+                if ((int) (e >>> 32) == hash && (int) data[s * STRIDE + NANO_APP] == appId && sameNonce(s, nonce)) {
                     return s;
                 }
             }
         }
 
         private boolean sameNonce(int s, String nonce) {
-            String kept = longNonces == null ? null : longNonces[s];
-            if (kept != null) {
-                return kept.equals(nonce);
+            int base = s * STRIDE;
+            int n = (int) data[base + HASH_LENGTH] & 0xFFFF;
+            if (n == LONG) {
+                return longNonces[s].equals(nonce);
             }
-            int n = length[s] & 0xFF;
             if (n != nonce.length() || !inline(nonce)) {
                 return false;
             }
-            int base = s * WORDS;
-            for (int i = 0, w = 0; i < n; i += 8, w++) {
-                if (words[base + w] != pack(nonce, i)) {
+            for (int i = 0, w = WORDS; i < n; i += 8, w++) {
+                if (data[base + w] != pack(nonce, i)) {
                     return false;
                 }
             }
@@ -444,32 +446,32 @@ public final class ReplayGuard {
         /** Adds a nonce known to be absent; the caller made sure there is room (size below capacity). */
         void add(int appId, String nonce, int hash, long sec, int nano, long sequence) {
             int s = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
-            expSec[s] = sec;
-            expNano[s] = nano;
-            seq[s] = sequence;
-            app[s] = appId;
-            hashes[s] = hash;
-            int base = s * WORDS;
+            int base = s * STRIDE;
+            data[base + EXP_SEC] = sec;
+            data[base + NANO_APP] = ((long) nano << 32) | (appId & 0xFFFFFFFFL);
+            data[base + SEQ] = sequence;
+            int length;
             if (inline(nonce)) {
-                length[s] = (byte) nonce.length();
-                for (int i = 0, w = 0; w < WORDS; i += 8, w++) {
-                    words[base + w] = i < nonce.length() ? pack(nonce, i) : 0;
+                length = nonce.length();
+                for (int i = 0, w = WORDS; w < STRIDE; i += 8, w++) {
+                    data[base + w] = i < length ? pack(nonce, i) : 0;
                 }
                 if (longNonces != null) {
                     longNonces[s] = null;
                 }
             } else {
                 if (longNonces == null) {
-                    longNonces = new String[expSec.length];
+                    longNonces = new String[slotCapacity()];
                 }
                 longNonces[s] = nonce;
-                length[s] = 0;
+                length = LONG;
             }
+            data[base + HASH_LENGTH] = ((long) hash << 32) | length;
             size++;
             if ((long) size * 2 > index.length) {
                 rehash(index.length * 2);
             }
-            insertIndex(s);
+            insertEntry(((long) hash << 32) | (s + 1));
             if (ringSize == 0 || !less(s, ring[(ringHead + ringSize - 1) % ring.length])) {
                 ring[(ringHead + ringSize) % ring.length] = s;
                 ringSize++;
@@ -479,21 +481,18 @@ public final class ReplayGuard {
         }
 
         private int newSlot() {
-            if (slots == expSec.length) {
+            if (slots == slotCapacity()) {
                 grow();
             }
             return slots++;
         }
 
         private void grow() {
-            int n = (int) Math.min(capacity, Math.max(INITIAL, (long) expSec.length * 2));
-            expSec = Arrays.copyOf(expSec, n);
-            expNano = Arrays.copyOf(expNano, n);
-            seq = Arrays.copyOf(seq, n);
-            app = Arrays.copyOf(app, n);
-            hashes = Arrays.copyOf(hashes, n);
-            length = Arrays.copyOf(length, n);
-            words = Arrays.copyOf(words, n * WORDS);
+            int n = (int) Math.min(Math.min(capacity, MAX_SLOTS), Math.max(INITIAL, (long) slotCapacity() * 2));
+            if (n == slotCapacity()) {
+                throw new IllegalStateException("more nonces than one array holds (" + MAX_SLOTS + ")");
+            }
+            data = Arrays.copyOf(data, n * STRIDE);
             if (longNonces != null) {
                 longNonces = Arrays.copyOf(longNonces, n);
             }
@@ -505,10 +504,6 @@ public final class ReplayGuard {
             ring = r;
             ringHead = 0;
             heap = Arrays.copyOf(heap, n);
-        }
-
-        private void insertIndex(int s) {
-            insertEntry(((long) hashes[s] << 32) | (s + 1));
         }
 
         private void insertEntry(long e) {
@@ -533,7 +528,7 @@ public final class ReplayGuard {
         /** Removes slot {@code s} from the lookup, shifting the rest of its run back (no tombstones). */
         private void removeIndex(int s) {
             int mask = index.length - 1;
-            int i = hashes[s] & mask;
+            int i = (int) (data[s * STRIDE + HASH_LENGTH] >>> 32) & mask;
             while ((int) index[i] != s + 1) {
                 i = (i + 1) & mask;
             }
@@ -552,13 +547,17 @@ public final class ReplayGuard {
 
         /** Whether slot {@code a} leaves before slot {@code b}: earlier expiry, then earlier arrival. */
         private boolean less(int a, int b) {
-            if (expSec[a] != expSec[b]) {
-                return expSec[a] < expSec[b];
+            int x = a * STRIDE;
+            int y = b * STRIDE;
+            if (data[x + EXP_SEC] != data[y + EXP_SEC]) {
+                return data[x + EXP_SEC] < data[y + EXP_SEC];
             }
-            if (expNano[a] != expNano[b]) {
-                return expNano[a] < expNano[b];
+            int nx = (int) (data[x + NANO_APP] >>> 32);
+            int ny = (int) (data[y + NANO_APP] >>> 32);
+            if (nx != ny) {
+                return nx < ny;
             }
-            return seq[a] < seq[b];
+            return data[x + SEQ] < data[y + SEQ];
         }
 
         private int oldest() {
@@ -573,8 +572,8 @@ public final class ReplayGuard {
         }
 
         boolean oldestExpiresBefore(long nowSec, int nowNano) {
-            int s = oldest();
-            return before(expSec[s], expNano[s], nowSec, nowNano);
+            int base = oldest() * STRIDE;
+            return before(data[base + EXP_SEC], (int) (data[base + NANO_APP] >>> 32), nowSec, nowNano);
         }
 
         /** Removes the nonce closest to expiry; the table must not be empty. @return its app id */
@@ -592,7 +591,7 @@ public final class ReplayGuard {
             }
             freeSlots[freeCount++] = s;
             size--;
-            return app[s];
+            return (int) data[s * STRIDE + NANO_APP];
         }
 
         private void heapPush(int s) {

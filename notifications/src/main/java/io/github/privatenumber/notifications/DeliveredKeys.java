@@ -157,7 +157,7 @@ final class DeliveredKeys {
      * The key's characters, four per step, mixed with the store's seed (so that colliding keys cannot be chosen
      * without it). The last key's hash is kept: a key is claimed, then confirmed with the same instance.
      */
-    private int hashOf(String key) {
+    int hashOf(String key) {
         if (key == lastKey) {
             return lastHash;
         }

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +40,7 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     private final Duration maxAge;
     private final Clock clock;
     private final DeliveredKeys delivered = new DeliveredKeys(new SecureRandom().nextLong());
-    private final Set<String> claimed = new HashSet<>();
+    private final ClaimedKeys claimed = new ClaimedKeys();
     private long evictedEarly;
 
     private InMemoryDeduplicationStore(int maxEntries, Duration maxAge, Clock clock) {
@@ -97,13 +95,13 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
         if (delivered.contains(key)) {
             return Claim.DELIVERED;
         }
-        return claimed.add(key) ? Claim.CLAIMED : Claim.IN_PROGRESS;
+        return claimed.add(key, delivered.hashOf(key)) ? Claim.CLAIMED : Claim.IN_PROGRESS;
     }
 
     @Override
     public synchronized void confirm(String key) {
         Objects.requireNonNull(key, "key");
-        claimed.remove(key);
+        claimed.remove(key, delivered.hashOf(key));
         Instant now = clock.instant();
         delivered.remove(key);
         delivered.add(key, now.getEpochSecond(), now.getNano());
@@ -122,7 +120,7 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     @Override
     public synchronized void release(String key) {
         Objects.requireNonNull(key, "key");
-        claimed.remove(key);
+        claimed.remove(key, delivered.hashOf(key));
     }
 
     /** Forgets keys, oldest confirmation first, up to the first one confirmed after {@code now - maxAge}. */

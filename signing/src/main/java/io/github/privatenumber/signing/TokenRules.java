@@ -32,7 +32,7 @@ final class TokenRules {
         return c < 128 && (CLASSES[c] & 1) != 0;
     }
 
-    private static boolean isBase64Char(char c) {
+    static boolean isBase64Char(char c) {
         return c < 128 && (CLASSES[c] & 2) != 0;
     }
 
@@ -51,6 +51,10 @@ final class TokenRules {
         return null;
     }
 
+    static boolean isUsernameChar(char c) {
+        return c >= 0x21 && c <= 0x7E && c != '"';
+    }
+
     static String usernameProblem(String username) {
         if (username == null) {
             return "is required";
@@ -60,7 +64,7 @@ final class TokenRules {
         }
         for (int i = 0; i < username.length(); i++) {
             char c = username.charAt(i);
-            if (c < 0x21 || c > 0x7E || c == '"') {
+            if (!isUsernameChar(c)) {
                 return "must be visible ASCII without double quotes; another character at index " + i;
             }
         }

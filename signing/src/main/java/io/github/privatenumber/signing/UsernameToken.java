@@ -1,5 +1,6 @@
 package io.github.privatenumber.signing;
 
+import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.Masking;
 import io.github.privatenumber.core.SignatureVerificationException;
@@ -107,19 +108,19 @@ public record UsernameToken(String username, String passwordDigest, String nonce
             return null;
         }
         int from = C_USERNAME.length();
-        int to = value.indexOf('"', from);
+        int to = scan(value, from, USERNAME, AppCredentials.MAX_LENGTH);
         if (to < 0 || !value.startsWith(C_DIGEST, to)) {
             return null;
         }
         String username = value.substring(from, to);
         from = to + C_DIGEST.length();
-        to = value.indexOf('"', from);
+        to = scan(value, from, DIGEST, TokenRules.MAX_DIGEST);
         if (to < 0 || !value.startsWith(C_NONCE, to)) {
             return null;
         }
         String digest = value.substring(from, to);
         from = to + C_NONCE.length();
-        to = value.indexOf('"', from);
+        to = scan(value, from, NONCE, TokenRules.MAX_NONCE);
         if (to < 0 || !value.startsWith(C_CREATED, to)) {
             return null;
         }
@@ -130,17 +131,41 @@ public record UsernameToken(String username, String passwordDigest, String nonce
             return null;
         }
         String created = value.substring(from, to);
-        if (TokenRules.usernameProblem(username) != null || TokenRules.digestProblem(digest) != null
-                || TokenRules.nonceProblem(nonce) != null || CreatedTime.problem(created) != null) {
-            return null;
-        }
         Instant at;
         try {
+            // its shape and calendar
             at = CreatedTime.parse(created);
         } catch (SignatureVerificationException e) {
             return null;
         }
         return new Canonical(username, digest, nonce, created, at);
+    }
+
+    private static final int USERNAME = 0;
+    private static final int DIGEST = 1;
+    private static final int NONCE = 2;
+
+    /**
+     * @return the index of the double quote that ends a value starting at {@code from}, when the value has 1 to
+     *     {@code max} characters that all follow the rule of {@code kind}; else -1
+     */
+    private static int scan(String s, int from, int kind, int max) {
+        int n = Math.min(s.length(), from + max + 1);
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return i > from ? i : -1;
+            }
+            boolean ok = switch (kind) {
+                case USERNAME -> TokenRules.isUsernameChar(c);
+                case DIGEST -> TokenRules.isBase64Char(c);
+                default -> TokenRules.isNonceChar(c);
+            };
+            if (!ok) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

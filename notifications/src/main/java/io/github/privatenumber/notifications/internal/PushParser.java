@@ -25,10 +25,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -226,22 +224,40 @@ public final class PushParser {
      */
     static final class Fields {
         private final String[] names;
-        private final Map<String, Integer> slots = new HashMap<>();
+        // open addressing over the names' hash codes (cached in the strings): the name, and its slot
+        private final String[] table;
+        private final int[] slots;
 
         Fields(String... names) {
             if (names.length > Long.SIZE) {
                 throw new IllegalArgumentException("at most 64 fields");
             }
             this.names = names;
+            int size = Integer.highestOneBit(names.length * 4 - 1) << 1;
+            this.table = new String[size];
+            this.slots = new int[size];
             for (int i = 0; i < names.length; i++) {
-                slots.put(names[i], i);
+                int at = names[i].hashCode() & (size - 1);
+                while (table[at] != null) {
+                    at = (at + 1) & (size - 1);
+                }
+                table[at] = names[i];
+                slots[at] = i;
             }
         }
 
         /** @return the field's slot, or -1 for a name not read */
         int slot(String name) {
-            Integer slot = slots.get(name);
-            return slot == null ? -1 : slot;
+            int mask = table.length - 1;
+            for (int at = name.hashCode() & mask; ; at = (at + 1) & mask) {
+                String known = table[at];
+                if (known == null) {
+                    return -1;
+                }
+                if (known == name || known.equals(name)) {
+                    return slots[at];
+                }
+            }
         }
 
         String[] names() {

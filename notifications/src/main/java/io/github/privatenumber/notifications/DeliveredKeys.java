@@ -154,7 +154,7 @@ final class DeliveredKeys {
     }
 
     /**
-     * The key's characters, four per step, mixed with the store's seed (so that colliding keys cannot be chosen
+     * The key's characters, eight per step, mixed with the store's seed (so that colliding keys cannot be chosen
      * without it). The last key's hash is kept: a key is claimed, then confirmed with the same instance.
      */
     int hashOf(String key) {
@@ -162,19 +162,25 @@ final class DeliveredKeys {
             return lastHash;
         }
         int n = key.length();
+        // two lanes of four characters each, so that the multiplications of one step do not wait on each other
         long h = seed ^ (n * 0xC2B2AE3D27D4EB4FL);
+        long g = ~seed;
         int i = 0;
-        for (; i + 4 <= n; i += 4) {
+        for (; i + 8 <= n; i += 8) {
             long w = key.charAt(i) | (long) key.charAt(i + 1) << 16 | (long) key.charAt(i + 2) << 32
                     | (long) key.charAt(i + 3) << 48;
+            long v = key.charAt(i + 4) | (long) key.charAt(i + 5) << 16 | (long) key.charAt(i + 6) << 32
+                    | (long) key.charAt(i + 7) << 48;
             h = (h ^ w) * 0x9E3779B97F4A7C15L;
+            g = (g ^ v) * 0xD6E8FEB86659FD93L;
             h ^= h >>> 29;
+            g ^= g >>> 31;
         }
         for (; i < n; i++) {
             h = (h ^ key.charAt(i)) * 0x9E3779B97F4A7C15L;
             h ^= h >>> 29;
         }
-        h *= 0xBF58476D1CE4E5B9L;
+        h = (h ^ Long.rotateLeft(g, 23)) * 0xBF58476D1CE4E5B9L;
         int result = (int) (h ^ (h >>> 32));
         lastKey = key;
         lastHash = result;
@@ -305,12 +311,24 @@ final class DeliveredKeys {
             throw new IllegalStateException("the de-duplication store's keys exceed 1 GiB");
         }
         byte[] grown = new byte[(int) n];
-        int om = arena.length - 1;
-        int nm = grown.length - 1;
-        for (long a = arenaHead; a < arenaTail; a++) {
-            grown[(int) (a & nm)] = arena[(int) (a & om)];
-        }
+        copy(arena, arenaHead, grown, arenaHead, arenaTail - arenaHead);
         arena = grown;
+    }
+
+    /**
+     * Copies {@code count} bytes from absolute offset {@code from} of ring {@code src} to absolute offset {@code to}
+     * of ring {@code dst} (each offset taken modulo its ring's length), in contiguous runs.
+     */
+    private static void copy(byte[] src, long from, byte[] dst, long to, long count) {
+        while (count > 0) {
+            int s = (int) (from & (src.length - 1));
+            int d = (int) (to & (dst.length - 1));
+            int run = (int) Math.min(count, Math.min(src.length - s, dst.length - d));
+            System.arraycopy(src, s, dst, d, run);
+            from += run;
+            to += run;
+            count -= run;
+        }
     }
 
     /** Lays the live entries out again from position 0 in a ring of {@code newEntries}, dropping dead ones. */
@@ -320,7 +338,6 @@ final class DeliveredKeys {
         }
         long[] d2 = new long[newEntries * STRIDE];
         byte[] a2 = new byte[arena.length];
-        int am = arena.length - 1;
         int k = 0;
         long at = 0;
         for (long p = head; p < tail; p++) {
@@ -334,10 +351,8 @@ final class DeliveredKeys {
             d2[to + NANO_HASH] = data[base + NANO_HASH];
             d2[to + LENGTH_FLAGS] = data[base + LENGTH_FLAGS];
             long bytes = bytesOf(slot(p));
-            long from = data[base + OFFSET];
-            for (long b = 0; b < bytes; b++) {
-                a2[(int) (at++ & am)] = arena[(int) ((from + b) & am)];
-            }
+            copy(arena, data[base + OFFSET], a2, at, bytes);
+            at += bytes;
             k++;
         }
         data = d2;

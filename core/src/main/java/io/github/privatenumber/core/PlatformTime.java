@@ -1,6 +1,5 @@
 package io.github.privatenumber.core;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,8 +51,7 @@ public final class PlatformTime {
                 || text.charAt(10) != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':') {
             return Optional.empty();
         }
-        // read by hand: DateTimeFormatter.parse costs about a microsecond, and a CDR push carries 400 of these;
-        // LocalDateTime.of keeps the formatter's STRICT rules (real dates, 00-23 h, 00-59 min and s)
+        // read by hand: DateTimeFormatter.parse costs about a microsecond, and a CDR push carries 400 of these
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 2);
         int day = digits(text, 8, 2);
@@ -63,11 +61,44 @@ public final class PlatformTime {
         if ((year | month | day | hour | minute | second) < 0) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeException e) {
+        // the rules of LocalDateTime.of (the STRICT formatter's): months 1-12, the real days of the month in the
+        // proleptic Gregorian calendar, hours 0-23, minutes and seconds 0-59; computed without its objects
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
             return Optional.empty();
         }
+        return Optional.of(Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L
+                + second));
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        switch (month) {
+            case 2:
+                return leap(year) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    /** Days from 1970-01-01 to a date of the years 0000-9999, as {@link java.time.LocalDate#toEpochDay()} counts. */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367L * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total -= leap(year) ? 1 : 2;
+        }
+        return total - 719_528L;
     }
 
     /** The ASCII digits {@code text[at, at + count)} as a number, or -1 if one is not an ASCII digit. */

@@ -50,4 +50,29 @@ class PlatformTimeTest {
         assertEquals(Optional.empty(), PlatformTime.tryParse(null));
         assertInvalid("timestamp", () -> PlatformTime.parse("timestamp", null));
     }
+
+    @Test
+    void readsAsTheStrictFormatterDoesOnEveryDayOfSampleYearsAndOnImpossibleDates() {
+        java.time.format.DateTimeFormatter strict = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        int[] years = {0, 1, 4, 99, 100, 400, 1582, 1900, 1970, 1999, 2000, 2023, 2024, 2100, 2400, 9996, 9999};
+        for (int year : years) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    for (String time : new String[] {"00:00:00", "23:59:59", "12:34:56", "24:00:00", "23:60:00",
+                        "23:59:60"}) {
+                        String text = String.format("%04d-%02d-%02d %s", year, month, day, time);
+                        java.util.Optional<Instant> expected;
+                        try {
+                            expected = java.util.Optional.of(java.time.LocalDateTime.parse(text, strict)
+                                    .toInstant(java.time.ZoneOffset.UTC));
+                        } catch (java.time.DateTimeException e) {
+                            expected = java.util.Optional.empty();
+                        }
+                        assertEquals(expected, PlatformTime.tryParse(text), text);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -216,11 +216,11 @@ public final class NotificationReceiver {
         byte[] read(int limit, long declaredLength);
     }
 
-    /** What is known about the push so far, for its log line. */
+    /** What is known about the push so far, for its log line (whose texts are built only when it is written). */
     private static final class Trace {
         String kind;
-        String detail = "";
-        String app = "";
+        CallEvent event;
+        VerifiedSignature signature;
         int records;
         int delivered;
         int duplicates;
@@ -254,8 +254,7 @@ public final class NotificationReceiver {
         }
         if (verifier != null) {
             try {
-                VerifiedSignature signature = verifier.verify(headers);
-                trace.app = " app=" + signature.appKey() + " scheme=" + signature.scheme();
+                trace.signature = verifier.verify(headers);
             } catch (SignatureVerificationException e) {
                 String message = e.getMessage();
                 int cut = message.indexOf("): ");
@@ -292,32 +291,27 @@ public final class NotificationReceiver {
         return Long.parseLong(v);
     }
 
-    /** One record to hand over: its store key, what to call it in a log line, and how to give it to the sink. */
-    private record Delivery(String key, String what, Object id, Runnable toSink) {
-        /** Built only when a log line needs it. */
-        String label() {
-            return what + id;
-        }
-    }
-
     private ReceiverResponse dispatch(ParsedPush push, Trace trace) {
-        List<Delivery> deliveries = new ArrayList<>();
+        CallEvent event = null;
+        List<CallDetailRecord> cdrs = null;
+        int count;
         if (push instanceof ParsedPush.EventPush ev) {
-            CallEvent event = ev.event();
+            event = ev.event();
             trace.kind = "event";
-            trace.detail = " type=" + event.type() + event.sessionId().map(s -> " session=" + s).orElse("");
-            deliveries.add(new Delivery(eventKey(event), "event ", event.type(), () -> sink.onCallEvent(event)));
+            trace.event = event;
+            count = 1;
         } else {
             trace.kind = "fee";
-            for (CallDetailRecord cdr : ((ParsedPush.CdrPush) push).records()) {
-                deliveries.add(new Delivery("cdr:" + cdr.icid(), "CDR icid=", cdr.icid(),
-                        () -> sink.onCallDetailRecord(cdr)));
-            }
+            cdrs = ((ParsedPush.CdrPush) push).records();
+            count = cdrs.size();
         }
-        for (Delivery d : deliveries) {
+        // records in push order; a record's log label is built only when a line needs it
+        for (int i = 0; i < count; i++) {
+            CallDetailRecord cdr = cdrs == null ? null : cdrs.get(i);
+            String key = cdr == null ? eventKey(event) : "cdr:" + cdr.icid();
             DeduplicationStore.Claim claim;
             try {
-                claim = claim(d.key());
+                claim = claim(key);
             } catch (RuntimeException e) {
                 trace.problem = "the de-duplication store failed: " + describe(e);
                 LOG.debug("de-duplication store failed", e);
@@ -328,36 +322,40 @@ public final class NotificationReceiver {
                 continue;
             }
             if (claim == DeduplicationStore.Claim.IN_PROGRESS) {
-                trace.problem = d.label() + " is being delivered by another request";
+                trace.problem = label(event, cdr) + " is being delivered by another request";
                 return ReceiverResponse.error(503,
                         "a record of this push is being delivered by another request; push again later");
             }
             boolean accepted = false;
             try {
-                d.toSink().run();
+                if (cdr == null) {
+                    sink.onCallEvent(event);
+                } else {
+                    sink.onCallDetailRecord(cdr);
+                }
                 accepted = true;
             } catch (RuntimeException e) {
-                trace.problem = "the sink failed on " + d.label() + ": " + describe(e);
-                LOG.debug("the sink failed on {}", d.label(), e);
+                trace.problem = "the sink failed on " + label(event, cdr) + ": " + describe(e);
+                LOG.debug("the sink failed on {}", label(event, cdr), e);
                 return ReceiverResponse.error(500, "the application could not accept a record; push again");
             } finally {
                 if (!accepted) {
-                    release(d.key());
+                    release(key);
                 }
             }
             try {
-                store.confirm(d.key());
+                store.confirm(key);
             } catch (RuntimeException e) {
                 // the sink has the record: acknowledging is right; a re-push might deliver it once more
-                LOG.error("the de-duplication store could not mark {} delivered: {}", d.label(), describe(e));
+                LOG.error("the de-duplication store could not mark {} delivered: {}", label(event, cdr), describe(e));
                 LOG.debug("de-duplication store confirm failed", e);
             }
             trace.delivered++;
         }
-        if (push instanceof ParsedPush.CdrPush cdrs && !cdrs.refusedRecords().isEmpty()) {
+        if (push instanceof ParsedPush.CdrPush refusing && !refusing.refusedRecords().isEmpty()) {
             // the usable records are with the sink; the answer still says the push was not all right (the platform
             // pushes again, the usable records are then duplicates, and its logs show the refusal)
-            List<String> refused = cdrs.refusedRecords();
+            List<String> refused = refusing.refusedRecords();
             trace.problem = String.join("; ", refused);
             return ReceiverResponse.error(400, refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1)
                     + " more)" : "") + "; the push's other " + trace.records + " record(s) were accepted");
@@ -365,14 +363,23 @@ public final class NotificationReceiver {
         return ReceiverResponse.ok(trace.records, trace.delivered, trace.duplicates);
     }
 
+    /** What a record is called in a log line: {@code event <type>} or {@code CDR icid=<icid>}. */
+    private static String label(CallEvent event, CallDetailRecord cdr) {
+        return cdr == null ? "event " + event.type() : "CDR icid=" + cdr.icid();
+    }
+
     private DeduplicationStore.Claim claim(String key) {
+        DeduplicationStore.Claim first = Objects.requireNonNull(store.tryClaim(key), "tryClaim returned null");
+        if (first != DeduplicationStore.Claim.IN_PROGRESS || inProgressWait.isZero()) {
+            // the common case, without reading the clock
+            return first;
+        }
         long deadline = System.nanoTime() + inProgressWait.toNanos();
         long pauseMillis = 2;
         while (true) {
-            DeduplicationStore.Claim claim = Objects.requireNonNull(store.tryClaim(key), "tryClaim returned null");
             long left = deadline - System.nanoTime();
-            if (claim != DeduplicationStore.Claim.IN_PROGRESS || left <= 0) {
-                return claim;
+            if (left <= 0) {
+                return DeduplicationStore.Claim.IN_PROGRESS;
             }
             try {
                 TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(pauseMillis)));
@@ -381,6 +388,10 @@ public final class NotificationReceiver {
                 return DeduplicationStore.Claim.IN_PROGRESS;
             }
             pauseMillis = Math.min(pauseMillis * 2, 50);
+            DeduplicationStore.Claim claim = Objects.requireNonNull(store.tryClaim(key), "tryClaim returned null");
+            if (claim != DeduplicationStore.Claim.IN_PROGRESS) {
+                return claim;
+            }
         }
     }
 
@@ -421,15 +432,21 @@ public final class NotificationReceiver {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         StringBuilder line = new StringBuilder(160);
         if (trace.kind != null) {
-            line.append(trace.kind).append(trace.detail)
-                    .append(" records=").append(trace.records)
+            line.append(trace.kind);
+            if (trace.event != null) {
+                line.append(" type=").append(trace.event.type());
+                trace.event.sessionId().ifPresent(session -> line.append(" session=").append(session));
+            }
+            line.append(" records=").append(trace.records)
                     .append(" delivered=").append(trace.delivered)
                     .append(" duplicates=").append(trace.duplicates)
                     .append(' ');
         }
-        line.append("status=").append(answer.status())
-                .append(trace.app)
-                .append(' ').append(millis).append(" ms");
+        line.append("status=").append(answer.status());
+        if (trace.signature != null) {
+            line.append(" app=").append(trace.signature.appKey()).append(" scheme=").append(trace.signature.scheme());
+        }
+        line.append(' ').append(millis).append(" ms");
         if (!trace.unreadable.isEmpty()) {
             line.append(" unreadable=").append(trace.unreadable);
         }

@@ -47,6 +47,27 @@ public record ReceiverResponse(int status, String contentType, String body) {
      * @return a 200 answer
      */
     static ReceiverResponse ok(int records, int delivered, int duplicates) {
+        boolean common = records == delivered + duplicates && records <= COMMON_RECORDS && delivered >= 0
+                && duplicates >= 0;
+        if (!common) {
+            return okAnswer(records, delivered, duplicates);
+        }
+        // the answers are values: each count pair is made once (a race makes it twice, harmlessly)
+        int slot = delivered * (COMMON_RECORDS + 1) + duplicates;
+        ReceiverResponse answer = OK_ANSWERS[slot];
+        if (answer == null) {
+            answer = okAnswer(records, delivered, duplicates);
+            OK_ANSWERS[slot] = answer;
+        }
+        return answer;
+    }
+
+    /** Acknowledgements of up to this many records, all delivered or duplicates, are made once and kept. */
+    private static final int COMMON_RECORDS = 50;
+    private static final ReceiverResponse[] OK_ANSWERS =
+            new ReceiverResponse[(COMMON_RECORDS + 1) * (COMMON_RECORDS + 1)];
+
+    private static ReceiverResponse okAnswer(int records, int delivered, int duplicates) {
         return new ReceiverResponse(200, JSON, "{\"result\":\"ok\",\"records\":" + records + ",\"delivered\":" + delivered
                 + ",\"duplicates\":" + duplicates + "}");
     }

@@ -30,6 +30,13 @@ public final class AuthorizationHeader {
      *     characters
      */
     public static Scheme parse(String headerValue) {
+        // the exact values this SDK and the platform send read as their scheme without parsing
+        if (Scheme.AKSK.authorizationValue().equals(headerValue)) {
+            return Scheme.AKSK;
+        }
+        if (Scheme.WSSE.authorizationValue().equals(headerValue)) {
+            return Scheme.WSSE;
+        }
         HeaderSyntax.Parsed parsed = HeaderSyntax.parse(HEADER, headerValue, SCHEMES,
                 "does not announce a supported scheme (AKSK or WSSE)", ATTRIBUTES);
         Scheme scheme = parsed.keyword().equalsIgnoreCase(Scheme.AKSK.name()) ? Scheme.AKSK : Scheme.WSSE;

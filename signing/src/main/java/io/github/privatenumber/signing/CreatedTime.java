@@ -89,12 +89,49 @@ public final class CreatedTime {
         if (problem != null) {
             throw HeaderSyntax.malformed("Created", problem);
         }
-        try {
-            return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                    number(text, 11, 2), number(text, 14, 2), number(text, 17, 2)).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
+        // the rules of LocalDateTime.of (months 1-12, real days of the month in the proleptic Gregorian calendar,
+        // hours 0-23, minutes and seconds 0-59), computed without its objects: this runs twice per verified request
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 2);
+        int day = number(text, 8, 2);
+        int hour = number(text, 11, 2);
+        int minute = number(text, 14, 2);
+        int second = number(text, 17, 2);
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
             throw HeaderSyntax.malformed("Created", "is not a real UTC date and time: " + HeaderSyntax.echo(text));
         }
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second);
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        switch (month) {
+            case 2:
+                return leap(year) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    /** Days from 1970-01-01 to a date of the years 0000-9999, as {@link java.time.LocalDate#toEpochDay()} counts. */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367L * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total -= leap(year) ? 1 : 2;
+        }
+        return total - 719_528L;
     }
 
     /**
@@ -107,6 +144,11 @@ public final class CreatedTime {
         }
         if (text.length() != LENGTH) {
             return "must be yyyy-MM-dd'T'HH:mm:ss'Z' (UTC, 20 characters), got " + HeaderSyntax.echo(text);
+        }
+        if (text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':' && text.charAt(19) == 'Z' && digits(text, 0, 4) && digits(text, 5, 2)
+                && digits(text, 8, 2) && digits(text, 11, 2) && digits(text, 14, 2) && digits(text, 17, 2)) {
+            return null;
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = text.charAt(i);
@@ -123,6 +165,16 @@ public final class CreatedTime {
             }
         }
         return null;
+    }
+
+    private static boolean digits(String s, int at, int width) {
+        for (int i = at; i < at + width; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int number(String s, int at, int width) {

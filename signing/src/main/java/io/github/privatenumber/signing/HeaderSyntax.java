@@ -25,7 +25,10 @@ final class HeaderSyntax {
     private HeaderSyntax() {
     }
 
-    /** A keyword and the values of the wanted attributes (same order as the names asked for; null when absent). */
+    /**
+     * A keyword (in the canonical spelling of the accepted keywords) and the values of the wanted attributes (same
+     * order as the names asked for; null when absent).
+     */
     record Parsed(String keyword, String[] values) {
     }
 
@@ -50,16 +53,17 @@ final class HeaderSyntax {
         int i = skipSpace(value, 0);
         int keywordStart = i;
         i = skipName(value, i);
-        String keyword = value.substring(keywordStart, i);
-        if (indexOf(keywords, keyword) < 0) {
+        int k = indexOf(keywords, value, keywordStart, i);
+        if (k < 0) {
             throw malformed(header, keywordProblem);
         }
+        String keyword = keywords[k];
         String[] values = new String[names.length];
         if (skipSpace(value, i) == n) {
             return new Parsed(keyword, values);
         }
         if (!isSpace(value.charAt(i))) {
-            throw malformed(header, "expected a space after " + keyword);
+            throw malformed(header, "expected a space after " + value.substring(keywordStart, i));
         }
         i = skipSpace(value, i);
         while (true) {
@@ -68,7 +72,7 @@ final class HeaderSyntax {
             if (i == nameStart) {
                 throw malformed(header, "expected an attribute name at index " + i);
             }
-            int slot = indexOf(names, value.substring(nameStart, i));
+            int slot = indexOf(names, value, nameStart, i);
             String what = slot >= 0 ? names[slot] : "the attribute at index " + nameStart;
             i = skipSpace(value, i);
             if (i == n || value.charAt(i) != '=') {
@@ -115,15 +119,13 @@ final class HeaderSyntax {
         if (value.length() > MAX_LENGTH) {
             throw malformed(header, "is longer than " + MAX_LENGTH + " characters (" + value.length() + ")");
         }
-        boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t') || c > 0x7E) {
                 throw malformed(header, "contains a " + (c > 0x7F ? "non-ASCII" : "control") + " character at index " + i);
             }
-            blank &= isSpace(c);
         }
-        if (blank) {
+        if (skipSpace(value, 0) == value.length()) {
             throw malformed(header, "is blank");
         }
     }
@@ -175,9 +177,17 @@ final class HeaderSyntax {
         return i;
     }
 
-    private static int indexOf(String[] names, String name) {
+    /** The index of the name equal, without regard to case, to {@code s[from, to)}, or -1; no substring made. */
+    private static int indexOf(String[] names, String s, int from, int to) {
+        int length = to - from;
+        // the canonical spelling first (what is nearly always sent), then without regard to case
         for (int k = 0; k < names.length; k++) {
-            if (names[k].equalsIgnoreCase(name)) {
+            if (names[k].length() == length && s.startsWith(names[k], from)) {
+                return k;
+            }
+        }
+        for (int k = 0; k < names.length; k++) {
+            if (names[k].length() == length && s.regionMatches(true, from, names[k], 0, length)) {
                 return k;
             }
         }

@@ -7,7 +7,6 @@ import io.github.privatenumber.core.SignatureVerificationException;
 import io.github.privatenumber.core.SignatureVerificationException.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -188,33 +187,53 @@ public final class SignatureVerifier {
                     + scheme.tokenHeaderName());
         }
 
-        UsernameToken token = UsernameToken.parse(scheme.tokenHeaderName(), tokenValue);
-        String username = token.username();
+        // the form the platform sends is read in one pass; any other goes through the full parser (same values)
+        String username;
+        String passwordDigest;
+        String nonce;
+        String createdText;
+        Instant created;
+        UsernameToken.Canonical canonical = UsernameToken.canonical(tokenValue);
+        if (canonical != null) {
+            username = canonical.username();
+            passwordDigest = canonical.passwordDigest();
+            nonce = canonical.nonce();
+            createdText = canonical.created();
+            created = canonical.createdInstant();
+        } else {
+            UsernameToken token = UsernameToken.parse(scheme.tokenHeaderName(), tokenValue);
+            username = token.username();
+            passwordDigest = token.passwordDigest();
+            nonce = token.nonce();
+            createdText = token.created();
+            created = null;
+        }
         DigestFunction digest = digestFunction(username, scheme);
         if (expect && !username.equals(expectedAppKey)) {
             throw new SignatureVerificationException(Reason.USERNAME_MISMATCH, "the Username "
                     + HeaderSyntax.echo(username) + " is not the app key of this request");
         }
 
-        Instant created = CreatedTime.parse(token.created());
+        if (created == null) {
+            created = CreatedTime.parse(createdText);
+        }
         Instant now = clock.instant();
-        Duration offset = Duration.between(now, created);
-        if (offset.abs().compareTo(allowedSkew) > 0) {
+        if (outsideSkew(created, now)) {
+            Duration offset = Duration.between(now, created);
             // the distance rounded up and the limit rounded down, so the message never reads "300 s, at most 300 s"
-            throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + token.created() + " is "
+            throw new SignatureVerificationException(Reason.STALE_CREATED, "Created " + createdText + " is "
                     + seconds(offset.abs(), RoundingMode.CEILING) + " s " + (offset.isNegative() ? "behind" : "ahead of")
                     + " the verifier's clock, more than the " + seconds(allowedSkew, RoundingMode.FLOOR)
                     + " s allowed");
         }
 
-        byte[] expected = expectedDigest(digest, token.nonce(), token.created());
-        byte[] received = token.passwordDigest().getBytes(StandardCharsets.ISO_8859_1);
-        if (!MessageDigest.isEqual(expected, received)) {
+        byte[] expected = expectedDigest(digest, nonce, createdText);
+        if (!constantTimeEquals(expected, passwordDigest)) {
             throw new SignatureVerificationException(Reason.BAD_DIGEST, "the PasswordDigest of Username "
                     + HeaderSyntax.echo(username) + " does not match");
         }
 
-        switch (replayGuard.admit(username, token.nonce(), created.plus(allowedSkew), now)) {
+        switch (replayGuard.admit(username, nonce, created.plus(allowedSkew), now)) {
             case REPLAY -> throw new SignatureVerificationException(Reason.REPLAYED_NONCE, "the nonce was already "
                     + "used inside the allowed window by Username " + HeaderSyntax.echo(username)
                     + "; every request needs a fresh nonce");
@@ -225,7 +244,7 @@ public final class SignatureVerifier {
                 // remembered until it leaves the window
             }
         }
-        return new VerifiedSignature(username, scheme, token.nonce(), created);
+        return new VerifiedSignature(username, scheme, nonce, created);
     }
 
     /** A duration in seconds with at most three decimals, e.g. {@code 300}, {@code 300.5}, {@code 0.001}. */
@@ -257,12 +276,64 @@ public final class SignatureVerifier {
                 + " is not a known app key");
     }
 
-    /** The expected digest as Base64 ASCII bytes, encoded by the JDK (the signers use their own encoder). */
+    /**
+     * Whether {@code created} lies more than {@link #allowedSkew} from {@code now}, either way: the comparison of
+     * {@code Duration.between(now, created).abs()} with the skew, in plain arithmetic ({@code Duration.abs()} of a
+     * negative duration goes through {@code BigDecimal}).
+     */
+    private boolean outsideSkew(Instant created, Instant now) {
+        long seconds = created.getEpochSecond() - now.getEpochSecond();
+        int nanos = created.getNano() - now.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        if (seconds < 0) {
+            // the magnitude of seconds + nanos / 1e9
+            if (nanos == 0) {
+                seconds = -seconds;
+            } else {
+                seconds = -seconds - 1;
+                nanos = 1_000_000_000 - nanos;
+            }
+        }
+        long limit = allowedSkew.getSeconds();
+        return seconds > limit || (seconds == limit && nanos > allowedSkew.getNano());
+    }
+
+    /**
+     * The expected digest as Base64 ASCII bytes, encoded by the JDK (the signers use their own encoder). The nonce
+     * and the created value are ASCII (checked by {@link UsernameToken}).
+     */
     private static byte[] expectedDigest(DigestFunction digest, String nonce, String created) {
-        byte[] input = (nonce + created).getBytes(StandardCharsets.US_ASCII);
+        int n = nonce.length();
+        int c = created.length();
+        byte[] input = new byte[n + c];
+        for (int i = 0; i < n; i++) {
+            input[i] = (byte) nonce.charAt(i);
+        }
+        for (int i = 0; i < c; i++) {
+            input[n + i] = (byte) created.charAt(i);
+        }
         byte[] raw = new byte[Sha256.LENGTH];
-        digest.digest(input, 0, nonce.length(), nonce.length(), created.length(), raw);
+        digest.digest(input, 0, n, n, c, raw);
         return Base64.getEncoder().encode(raw);
+    }
+
+    /**
+     * {@link MessageDigest#isEqual} of the expected bytes and the received digest's characters (Base64, so ASCII,
+     * checked by {@link UsernameToken}), without copying them into bytes: the time does not depend on where they
+     * differ, only on the length, which is no secret.
+     */
+    private static boolean constantTimeEquals(byte[] expected, String received) {
+        if (expected.length != received.length()) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < expected.length; i++) {
+            difference |= (expected[i] & 0xFF) ^ received.charAt(i);
+        }
+        return difference == 0;
     }
 
     private static String single(Map<String, List<String>> headers, String name) {

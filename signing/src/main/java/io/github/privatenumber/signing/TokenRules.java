@@ -17,8 +17,23 @@ final class TokenRules {
     private TokenRules() {
     }
 
+    /** Bit 1: an ASCII letter or digit; bit 2: a character of standard Base64 ({@code A-Za-z0-9+/=}). */
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            CLASSES[c] = (byte) ((alnum ? 1 : 0) | (alnum || c == '+' || c == '/' || c == '=' ? 2 : 0));
+        }
+    }
+
     static boolean isNonceChar(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        // a table, not three ranges: random hex and Base64 make the range branches unpredictable
+        return c < 128 && (CLASSES[c] & 1) != 0;
+    }
+
+    static boolean isBase64Char(char c) {
+        return c < 128 && (CLASSES[c] & 2) != 0;
     }
 
     static String nonceProblem(String nonce) {
@@ -36,6 +51,10 @@ final class TokenRules {
         return null;
     }
 
+    static boolean isUsernameChar(char c) {
+        return c >= 0x21 && c <= 0x7E && c != '"';
+    }
+
     static String usernameProblem(String username) {
         if (username == null) {
             return "is required";
@@ -45,7 +64,7 @@ final class TokenRules {
         }
         for (int i = 0; i < username.length(); i++) {
             char c = username.charAt(i);
-            if (c < 0x21 || c > 0x7E || c == '"') {
+            if (!isUsernameChar(c)) {
                 return "must be visible ASCII without double quotes; another character at index " + i;
             }
         }
@@ -61,7 +80,7 @@ final class TokenRules {
         }
         for (int i = 0; i < digest.length(); i++) {
             char c = digest.charAt(i);
-            if (!isNonceChar(c) && c != '+' && c != '/' && c != '=') {
+            if (!isBase64Char(c)) {
                 return "must be standard Base64; another character at index " + i;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.privatenumber.signing;
 
+import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
 import io.github.privatenumber.core.Masking;
 import io.github.privatenumber.core.SignatureVerificationException;
@@ -85,6 +86,86 @@ public record UsernameToken(String username, String passwordDigest, String nonce
         } catch (InvalidValueException e) {
             throw HeaderSyntax.malformed(header, "attribute " + e.getMessage());
         }
+    }
+
+    /** The values of a token header in its canonical form, already checked, with {@code Created} read. */
+    record Canonical(String username, String passwordDigest, String nonce, String created, Instant createdInstant) {
+    }
+
+    private static final String C_USERNAME = KEYWORD + " Username=\"";
+    private static final String C_DIGEST = "\",PasswordDigest=\"";
+    private static final String C_NONCE = "\",Nonce=\"";
+    private static final String C_CREATED = "\",Created=\"";
+
+    /**
+     * Reads a header value in exactly the form the platform and this SDK send ({@link #toHeaderValue()}: the four
+     * attributes in the documented order, no spaces) in one pass, with every value checked by its rule. Anything
+     * else, or any value that breaks a rule, gives {@code null}: then {@link #parse(String, String)} reads it (or says
+     * what is wrong with it). For a value this accepts, that parse gives the same four values.
+     */
+    static Canonical canonical(String value) {
+        if (value == null || !value.startsWith(C_USERNAME)) {
+            return null;
+        }
+        int from = C_USERNAME.length();
+        int to = scan(value, from, USERNAME, AppCredentials.MAX_LENGTH);
+        if (to < 0 || !value.startsWith(C_DIGEST, to)) {
+            return null;
+        }
+        String username = value.substring(from, to);
+        from = to + C_DIGEST.length();
+        to = scan(value, from, DIGEST, TokenRules.MAX_DIGEST);
+        if (to < 0 || !value.startsWith(C_NONCE, to)) {
+            return null;
+        }
+        String digest = value.substring(from, to);
+        from = to + C_NONCE.length();
+        to = scan(value, from, NONCE, TokenRules.MAX_NONCE);
+        if (to < 0 || !value.startsWith(C_CREATED, to)) {
+            return null;
+        }
+        String nonce = value.substring(from, to);
+        from = to + C_CREATED.length();
+        to = from + CreatedTime.LENGTH;
+        if (value.length() != to + 1 || value.charAt(to) != '"') {
+            return null;
+        }
+        String created = value.substring(from, to);
+        Instant at;
+        try {
+            // its shape and calendar
+            at = CreatedTime.parse(created);
+        } catch (SignatureVerificationException e) {
+            return null;
+        }
+        return new Canonical(username, digest, nonce, created, at);
+    }
+
+    private static final int USERNAME = 0;
+    private static final int DIGEST = 1;
+    private static final int NONCE = 2;
+
+    /**
+     * @return the index of the double quote that ends a value starting at {@code from}, when the value has 1 to
+     *     {@code max} characters that all follow the rule of {@code kind}; else -1
+     */
+    private static int scan(String s, int from, int kind, int max) {
+        int n = Math.min(s.length(), from + max + 1);
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return i > from ? i : -1;
+            }
+            boolean ok = switch (kind) {
+                case USERNAME -> TokenRules.isUsernameChar(c);
+                case DIGEST -> TokenRules.isBase64Char(c);
+                default -> TokenRules.isNonceChar(c);
+            };
+            if (!ok) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

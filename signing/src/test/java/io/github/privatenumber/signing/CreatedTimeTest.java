@@ -80,4 +80,31 @@ class CreatedTimeTest {
     void parseAcceptsLeapDay() {
         assertEquals(Instant.parse("2024-02-29T00:00:00Z"), CreatedTime.parse("2024-02-29T00:00:00Z"));
     }
+
+    @Test
+    void parseAgreesWithLocalDateTimeOnEveryDayOfSampleYearsAndOnImpossibleDates() {
+        int[] years = {0, 1, 4, 99, 100, 400, 1582, 1900, 1970, 1999, 2000, 2023, 2024, 2100, 2400, 9996, 9999};
+        for (int year : years) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    for (String time : new String[] {"00:00:00", "23:59:59", "12:34:56", "24:00:00", "23:60:00",
+                        "23:59:60"}) {
+                        String text = String.format("%04d-%02d-%02dT%sZ", year, month, day, time);
+                        Instant expected;
+                        try {
+                            expected = java.time.LocalDateTime.parse(text.substring(0, 19)).toInstant(
+                                    java.time.ZoneOffset.UTC);
+                        } catch (java.time.DateTimeException e) {
+                            expected = null;
+                        }
+                        if (expected == null) {
+                            assertThrows(SignatureVerificationException.class, () -> CreatedTime.parse(text), text);
+                        } else {
+                            assertEquals(expected, CreatedTime.parse(text), text);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

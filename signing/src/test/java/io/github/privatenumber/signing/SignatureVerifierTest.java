@@ -160,6 +160,41 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void theSkewWindowMatchesDurationArithmeticToTheNanosecond() {
+        java.util.Random random = new java.util.Random(5);
+        Instant t0 = clock.instant();
+        for (Duration skew : new Duration[] {Duration.ofMinutes(5), Duration.ofMillis(1500), Duration.ofNanos(1),
+            Duration.ofSeconds(2).plusNanos(999_999_999)}) {
+            SignatureVerifier v = SignatureVerifier.builder().credentials(APP).clock(clock).allowedSkew(skew).build();
+            long limit = skew.toNanos();
+            for (int i = 0; i < 400; i++) {
+                // the verifier's clock within a few seconds either side of the window's edges, to the nanosecond
+                long edge = (random.nextBoolean() ? 1 : -1) * limit;
+                long noise = i % 3 == 0 ? 0 : (long) (random.nextGaussian() * 1.5e9);
+                long offset = edge + noise + random.nextInt(3) - 1;
+                Instant now = t0.plusNanos(offset);
+                clock.set(t0);
+                String nonce = "S" + i + "x" + limit;
+                SignedHeaders headers = SignerTest.signer(Scheme.AKSK, APP, clock, () -> nonce).sign();
+                clock.set(now);
+                boolean stale = Duration.between(now, t0).abs().compareTo(skew) > 0;
+                if (stale) {
+                    rejected(v, Reason.STALE_CREATED, lookup(headers));
+                } else {
+                    v.verify(lookup(headers));
+                }
+            }
+        }
+    }
+
+    private static SignatureVerificationException rejected(SignatureVerifier v, Reason reason,
+            java.util.function.Function<String, String> headers) {
+        SignatureVerificationException e = assertThrows(SignatureVerificationException.class, () -> v.verify(headers));
+        assertEquals(reason, e.reason(), e.getMessage());
+        return e;
+    }
+
+    @Test
     void theStaleMessageNeverContradictsItself() {
         Instant t0 = clock.instant();
         SignedHeaders behind = sign(Scheme.AKSK);

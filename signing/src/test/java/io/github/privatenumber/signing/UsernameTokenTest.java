@@ -181,4 +181,53 @@ class UsernameTokenTest {
         }
         return out;
     }
+
+    /** Mostly the first (valid) value, else any. */
+    private static String some(java.util.Random r, String[] values) {
+        return values[r.nextInt(10) < 7 ? 0 : r.nextInt(values.length)];
+    }
+
+    @Test
+    void theOnePassReadingAgreesWithTheParserOrStandsAside() {
+        java.util.Random r = new java.util.Random(3);
+        String[] usernames = {"app", "Hx8eT2vZ0app", "a\"b", "a b", "", "x".repeat(128), "x".repeat(129), "\u00e9",
+            "a,Nonce=", "tab\there"};
+        String[] digests = {AKSK_DIGEST, "", "abc=", "a b", "a\"b", "x".repeat(129), "+/=", "\u00e9"};
+        String[] nonces = {NONCE, "", "n-1", "N".repeat(128), "N".repeat(129), "abc", "\u00e9"};
+        String[] createds = {CREATED, "2018-02-30T15:30:20Z", "2018-02-12T15:30:20", "2018-02-12 15:30:20Z",
+            "2024-02-29T00:00:00Z", "2018-02-12T24:00:00Z", ""};
+        int agreed = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String v = "UsernameToken Username=\"" + some(r, usernames) + "\",PasswordDigest=\"" + some(r, digests)
+                    + "\",Nonce=\"" + some(r, nonces) + "\",Created=\"" + some(r, createds) + "\"";
+            switch (r.nextInt(6)) {
+                case 0 -> v = v + " ";
+                case 1 -> v = v.replace(",Nonce", ", Nonce");
+                case 2 -> v = v.replace("Username", "username");
+                case 3 -> v = v.substring(0, r.nextInt(v.length() + 1));
+                default -> {
+                }
+            }
+            UsernameToken.Canonical fast = UsernameToken.canonical(v);
+            UsernameToken parsed;
+            try {
+                parsed = UsernameToken.parse(v);
+            } catch (SignatureVerificationException e) {
+                assertEquals(null, fast, v);
+                continue;
+            }
+            if (fast != null) {
+                assertEquals(parsed.username(), fast.username(), v);
+                assertEquals(parsed.passwordDigest(), fast.passwordDigest(), v);
+                assertEquals(parsed.nonce(), fast.nonce(), v);
+                assertEquals(parsed.created(), fast.created(), v);
+                assertEquals(parsed.createdInstant(), fast.createdInstant(), v);
+                agreed++;
+            } else {
+                // it stands aside only for forms other than the canonical one
+                assertFalse(v.equals(parsed.toHeaderValue()), v);
+            }
+        }
+        assertTrue(agreed > 200, "canonical values read: " + agreed);
+    }
 }

@@ -130,9 +130,10 @@ public final class CallEvent {
      * @return the de-duplication key
      */
     public String deduplicationKey() {
-        String key = (sessionId == null ? "" : sessionId.value()) + "|" + type.name() + "|"
-                + (timestamp == null ? "" : iso(timestamp));
-        return sessionId == null ? key + "|" + rawJson : key;
+        String session = sessionId == null ? "" : sessionId.value();
+        String time = timestamp == null ? "" : iso(timestamp);
+        return sessionId == null ? session + "|" + type.name() + "|" + time + "|" + rawJson
+                : session + "|" + type.name() + "|" + time;
     }
 
     /**
@@ -140,23 +141,36 @@ public final class CallEvent {
      * platform reports (the formatter cost more than the rest of the key; this runs for every pushed event).
      */
     static String iso(Instant t) {
-        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, java.time.ZoneOffset.UTC);
-        if (t.getNano() != 0 || d.getYear() < 1000 || d.getYear() > 9999) {
+        long seconds = t.getEpochSecond();
+        // 1000-01-01T00:00:00Z and 10000-01-01T00:00:00Z
+        if (t.getNano() != 0 || seconds < -30_610_224_000L || seconds >= 253_402_300_800L) {
             return t.toString();
         }
-        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
-        digits(c, 0, 4, d.getYear());
-        digits(c, 5, 2, d.getMonthValue());
-        digits(c, 8, 2, d.getDayOfMonth());
-        digits(c, 11, 2, d.getHour());
-        digits(c, 14, 2, d.getMinute());
-        digits(c, 17, 2, d.getSecond());
-        return new String(c);
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) (seconds - days * 86_400L);
+        // the proleptic Gregorian date of an epoch day (civil_from_days, H. Hinnant), without LocalDate
+        long z = days + 719_468L;
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097L;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        byte[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
+        digits(c, 0, 4, year);
+        digits(c, 5, 2, month);
+        digits(c, 8, 2, day);
+        digits(c, 11, 2, secondOfDay / 3_600);
+        digits(c, 14, 2, secondOfDay / 60 % 60);
+        digits(c, 17, 2, secondOfDay % 60);
+        return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static void digits(char[] into, int at, int width, int value) {
+    private static void digits(byte[] into, int at, int width, int value) {
         for (int i = at + width - 1; i >= at; i--) {
-            into[i] = (char) ('0' + value % 10);
+            into[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

@@ -48,8 +48,14 @@ public record ReportedNumber(String raw) {
      *     {@code field} is {@code null} or blank
      */
     public static ReportedNumber of(String field, String raw) {
-        Checks.printable(Checks.fieldName(field), raw, MAX_LENGTH);
-        return new ReportedNumber(raw);
+        Checks.fieldName(field);
+        try {
+            return new ReportedNumber(raw);
+        } catch (InvalidValueException e) {
+            // the constructor's check, named after the caller's field (it runs for every number of every push, so
+            // it runs once)
+            throw new InvalidValueException(field, e.getMessage().substring(FIELD.length() + 2));
+        }
     }
 
     /**

@@ -103,7 +103,8 @@ class CallEventTest {
             assertEquals(t.toString(), CallEvent.iso(t));
         }
         for (String edge : new String[] {"1000-01-01T00:00:00Z", "0999-12-31T23:59:59Z", "9999-12-31T23:59:59Z",
-            "1970-01-01T00:00:00Z", "2024-02-29T12:00:00Z", "2019-01-24T02:30:22Z"}) {
+            "1970-01-01T00:00:00Z", "2024-02-29T12:00:00Z", "2019-01-24T02:30:22Z", "+10000-01-01T00:00:00Z",
+            "2000-02-29T23:59:59Z", "2100-03-01T00:00:00Z", "1600-02-29T00:00:00Z"}) {
             assertEquals(edge, CallEvent.iso(Instant.parse(edge)));
         }
     }

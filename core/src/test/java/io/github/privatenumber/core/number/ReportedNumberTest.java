@@ -67,4 +67,16 @@ class ReportedNumberTest {
         assertEquals(ReportedNumber.of("13800000001"), ReportedNumber.of("13800000001"));
         assertTrue(!ReportedNumber.of("13800000001").equals(ReportedNumber.of("+8613800000001")));
     }
+
+    @Test
+    void aFieldNamedByTheCallerGetsTheSameMessageAsTheRuleItself() {
+        String[] raws = {null, "", " ", "\u00a0", "1".repeat(65), "a\u0001b", "\ud800", "x\udc00", "\t"};
+        for (String raw : raws) {
+            InvalidValueException rule = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+                    () -> io.github.privatenumber.core.internal.Checks.printable("callerNum", raw, 64));
+            InvalidValueException got = assertInvalid("callerNum", () -> ReportedNumber.of("callerNum", raw));
+            assertEquals(rule.getMessage(), got.getMessage(), String.valueOf(raw));
+        }
+        assertInvalid("field", () -> ReportedNumber.of(" ", "1"));
+    }
 }

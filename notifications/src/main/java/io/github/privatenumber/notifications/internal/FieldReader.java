@@ -17,42 +17,53 @@ import java.util.Optional;
  * cannot be read as the field's type also reads as absent, and its field name is added to the shared list of
  * unreadable fields (the value stays in the record's raw JSON). Never throws for a value; never puts a value into a
  * message.
+ *
+ * <p>The object's known fields come as an array of values, one slot per field of a {@link PushParser.Fields} set
+ * ({@code null} when absent), as {@link PushParser} reads them; each value is the node Jackson's tree would hold.
  */
 final class FieldReader {
 
     /** Epoch values above this are taken as milliseconds, below as seconds (10^11 s is the year 5138). */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
-    private final JsonNode object;
+    private final JsonNode[] values;
+    private final String[] names;
     private final String prefix;
+    private final int index;
     private final List<String> unreadable;
 
     /**
-     * @param object the JSON object to read from
-     * @param prefix put before field names in {@code unreadable}, e.g. {@code feeLst[3].}
+     * @param values the object's values, by slot
+     * @param names the field names, by slot
+     * @param prefix put before field names in {@code unreadable} (after {@code [index].} when {@code index} is not
+     *     negative), e.g. {@code statusInfo.}, or {@code feeLst} with the element's index
+     * @param index the element's index in its array, or -1
      * @param unreadable where the names of unreadable fields are added
      */
-    FieldReader(JsonNode object, String prefix, List<String> unreadable) {
-        this.object = object;
+    FieldReader(JsonNode[] values, String[] names, String prefix, int index, List<String> unreadable) {
+        this.values = values;
+        this.names = names;
         this.prefix = prefix;
+        this.index = index;
         this.unreadable = unreadable;
     }
 
-    private JsonNode present(String name) {
-        JsonNode n = object.get(name);
+    private JsonNode present(int field) {
+        JsonNode n = values[field];
         return n == null || n.isNull() || n.isMissingNode() ? null : n;
     }
 
-    private <T> T unreadable(String name) {
-        unreadable.add(prefix + name);
+    private <T> T unreadable(int field) {
+        // the name is built only for a field that needs naming
+        unreadable.add(index < 0 ? prefix + names[field] : prefix + "[" + index + "]." + names[field]);
         return null;
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @return the text; a number or boolean as its JSON text; {@code null} when absent, empty or not a scalar
      */
-    String text(String name) {
+    String text(int name) {
         JsonNode n = present(name);
         if (n == null) {
             return null;
@@ -67,11 +78,11 @@ final class FieldReader {
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @return the integer from an integral JSON number (also {@code 1.0}) or from integer text ({@code "0"},
      *     {@code " 8102 "}); {@code null} when absent, empty or unreadable
      */
-    Integer integer(String name) {
+    Integer integer(int name) {
         JsonNode n = present(name);
         if (n == null) {
             return null;
@@ -110,7 +121,7 @@ final class FieldReader {
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @return the instant from the platform's UTC text {@code yyyy-MM-dd HH:mm:ss}; leniently also with a {@code T}
      *     separator and with a fraction of a second (both still UTC), from ISO-8601 instant text, and from a UNIX time
      *     in seconds or milliseconds (number or digits), since the docs call the event timestamp a UNIX timestamp. A
@@ -118,7 +129,7 @@ final class FieldReader {
      *     {@code 0} must not become a call in the year 2609 or 1970 on a bill. {@code null} when absent, empty or
      *     unreadable
      */
-    Instant time(String name) {
+    Instant time(int name) {
         JsonNode n = present(name);
         if (n == null) {
             return null;
@@ -191,11 +202,11 @@ final class FieldReader {
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @return {@code true} for {@code 1}, {@code "1"}, {@code true}, {@code "true"}; {@code false} for {@code 0},
      *     {@code "0"}, {@code false}, {@code "false"}, absent or empty; {@code false} and unreadable otherwise
      */
-    boolean flag(String name) {
+    boolean flag(int name) {
         JsonNode n = present(name);
         if (n == null) {
             return false;
@@ -227,27 +238,27 @@ final class FieldReader {
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @return the number as reported; {@code null} when absent, empty, blank or not acceptable as a
      *     {@link ReportedNumber} (too long, control characters)
      */
-    ReportedNumber number(String name) {
+    ReportedNumber number(int name) {
         String t = text(name);
         if (t == null || t.isBlank()) {
             return null;
         }
         try {
-            return ReportedNumber.of(name, t);
+            return ReportedNumber.of(names[name], t);
         } catch (InvalidValueException e) {
             return unreadable(name);
         }
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @return the session id; {@code null} when absent, empty or not a valid {@link SessionId}
      */
-    SessionId sessionId(String name) {
+    SessionId sessionId(int name) {
         String t = text(name);
         if (t == null) {
             return null;
@@ -260,11 +271,11 @@ final class FieldReader {
     }
 
     /**
-     * @param name the field
+     * @param name the field's slot
      * @param max the longest accepted text
      * @return the text if at most {@code max} characters; {@code null} when absent, empty or longer
      */
-    String boundedText(String name, int max) {
+    String boundedText(int name, int max) {
         String t = text(name);
         if (t != null && t.length() > max) {
             return unreadable(name);

@@ -97,6 +97,61 @@ public final class Masking {
     }
 
     /**
+     * Masks what looks like a phone number inside an identifier that otherwise stays readable, such as a call's
+     * session id ({@code 1200_1827_4294967295_20190124023003@callenabler246.huaweicaas.com}, whose digit runs are
+     * not numbers of people): a run of ASCII digits led by {@code +} with seven or more digits, a bare run of eleven
+     * digits that is a Chinese mobile number ({@code 1[3-9]…}), or of thirteen that is one with its {@code 86}.
+     * Control characters are replaced. Narrower than {@link #maskText(String)}, which masks every run of seven or
+     * more digits.
+     *
+     * @param text an identifier or short text, may be {@code null}
+     * @return the text with phone-number-like runs masked; {@code ""} for {@code null}
+     */
+    public static String maskPhoneNumbers(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        int i = 0;
+        int copied = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            boolean plus = c == '+' && i + 1 < text.length() && isAsciiDigit(text.charAt(i + 1));
+            if (!plus && !isAsciiDigit(c)) {
+                if (unsafe(c)) {
+                    out = flush(out, text, copied, i).append('?');
+                    copied = i + 1;
+                }
+                i++;
+                continue;
+            }
+            int from = plus ? i + 1 : i;
+            int end = from;
+            while (end < text.length() && isAsciiDigit(text.charAt(end))) {
+                end++;
+            }
+            int n = end - from;
+            boolean mobile = (n == 11 && text.charAt(from) == '1' && text.charAt(from + 1) >= '3')
+                    || (n == 13 && text.startsWith("861", from) && text.charAt(from + 3) >= '3');
+            if ((plus && n >= 7) || (!plus && mobile)) {
+                out = flush(out, text, copied, i).append(mask(text.substring(i, end)));
+                copied = end;
+            }
+            i = end;
+        }
+        return out == null ? text : flush(out, text, copied, text.length()).toString();
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static StringBuilder flush(StringBuilder out, String text, int from, int to) {
+        StringBuilder b = out != null ? out : new StringBuilder(text.length() + 8);
+        return b.append(text, from, to);
+    }
+
+    /**
      * A throwable as {@link Throwable#printStackTrace()} shows it (class, message, frames, causes and suppressed
      * throwables), with every message passed through {@link #maskText(String)}: for debug logs, where a stack trace
      * helps and the messages of other code, such as an application sink's database error, may echo phone numbers.

@@ -167,4 +167,18 @@ class MaskingTest {
         assertTrue(trace.contains("\tat io.github.privatenumber.core.MaskingTest."), trace);
         assertEquals("", Masking.maskedStackTrace(null));
     }
+
+    @Test
+    void maskPhoneNumbersMasksNumbersOfPeopleButKeepsThePlatformsIds() {
+        String session = "1200_1827_4294967295_20190124023003@callenabler246.huaweicaas.com";
+        assertEquals(session, Masking.maskPhoneNumbers(session));
+        assertFalse(Masking.maskPhoneNumbers("13987654321@x").contains("13987654321"));
+        assertFalse(Masking.maskPhoneNumbers("+8613812345678").contains("13812345678"));
+        assertFalse(Masking.maskPhoneNumbers("a8613812345678b").contains("13812345678"));
+        assertFalse(Masking.maskPhoneNumbers("call +8675528000001 now").contains("75528000001"));
+        assertEquals("disconnect", Masking.maskPhoneNumbers("disconnect"));
+        assertEquals("12345678901", Masking.maskPhoneNumbers("12345678901"), "not a mobile number: kept");
+        assertEquals("a?b", Masking.maskPhoneNumbers("a\nb"));
+        assertEquals("", Masking.maskPhoneNumbers(null));
+    }
 }

@@ -2,6 +2,7 @@ package io.github.privatenumber.notifications;
 
 import io.github.privatenumber.core.AppCredentials;
 import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.Masking;
 import io.github.privatenumber.core.SignatureVerificationException;
 import io.github.privatenumber.core.notification.CallDetailRecord;
 import io.github.privatenumber.core.notification.CallEvent;
@@ -263,7 +264,7 @@ public final class NotificationReceiver {
             } catch (RuntimeException e) {
                 // e.g. a credentials lookup that could not reach its store: not the caller's fault, push again later
                 trace.problem = "the signature could not be verified: " + describe(e);
-                LOG.debug("signature verification could not run", e);
+                debugTrace("signature verification could not run", e);
                 return ReceiverResponse.error(503, "the signature could not be verified now; push again later");
             }
         }
@@ -314,11 +315,14 @@ public final class NotificationReceiver {
                 claim = claim(key);
             } catch (RuntimeException e) {
                 trace.problem = "the de-duplication store failed: " + describe(e);
-                LOG.debug("de-duplication store failed", e);
+                debugTrace("de-duplication store failed", e);
                 return ReceiverResponse.error(503, "the de-duplication store is unavailable; push again later");
             }
             if (claim == DeduplicationStore.Claim.DELIVERED) {
                 trace.duplicates++;
+                if (cdr != null) {
+                    warnIfConflicting(cdrs, i);
+                }
                 continue;
             }
             if (claim == DeduplicationStore.Claim.IN_PROGRESS) {
@@ -334,9 +338,16 @@ public final class NotificationReceiver {
                     sink.onCallDetailRecord(cdr);
                 }
                 accepted = true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (a defect, a missing class, a stack overflow in the application's code): the claim is
+                // released below and the platform is told to push again, instead of the request dying unanswered
                 trace.problem = "the sink failed on " + label(event, cdr) + ": " + describe(e);
-                LOG.debug("the sink failed on {}", label(event, cdr), e);
+                if (e instanceof Error) {
+                    LOG.error("the sink threw an Error on {}: {}", label(event, cdr), describe(e));
+                }
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("the sink failed on {}: {}", label(event, cdr), Masking.maskedStackTrace(e));
+                }
                 return ReceiverResponse.error(500, "the application could not accept a record; push again");
             } finally {
                 if (!accepted) {
@@ -348,7 +359,7 @@ public final class NotificationReceiver {
             } catch (RuntimeException e) {
                 // the sink has the record: acknowledging is right; a re-push might deliver it once more
                 LOG.error("the de-duplication store could not mark {} delivered: {}", label(event, cdr), describe(e));
-                LOG.debug("de-duplication store confirm failed", e);
+                debugTrace("de-duplication store confirm failed", e);
             }
             trace.delivered++;
         }
@@ -361,6 +372,31 @@ public final class NotificationReceiver {
                     + " more)" : "") + "; the push's other " + trace.records + " record(s) were accepted");
         }
         return ReceiverResponse.ok(trace.records, trace.delivered, trace.duplicates);
+    }
+
+    /** A failure's masked stack trace at DEBUG: its messages may come from the application or its store. */
+    private static void debugTrace(String what, Throwable e) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {}", what, Masking.maskedStackTrace(e));
+        }
+    }
+
+    /**
+     * Warns when a CDR found already delivered was delivered by this very push as another element with different
+     * content: two different records under one {@code icid}, of which only the first reached the sink.
+     */
+    private static void warnIfConflicting(List<CallDetailRecord> cdrs, int index) {
+        CallDetailRecord cdr = cdrs.get(index);
+        for (int j = 0; j < index; j++) {
+            CallDetailRecord earlier = cdrs.get(j);
+            if (earlier.icid().equals(cdr.icid())) {
+                if (!earlier.rawJson().equals(cdr.rawJson())) {
+                    LOG.warn("push fee: record {} repeats the icid of record {} of the same push with different "
+                            + "content; only the first was delivered (icid={})", index, j, cdr.icid());
+                }
+                return;
+            }
+        }
     }
 
     /** What a record is called in a log line: {@code event <type>} or {@code CDR icid=<icid>}. */
@@ -434,8 +470,10 @@ public final class NotificationReceiver {
         if (trace.kind != null) {
             line.append(trace.kind);
             if (trace.event != null) {
-                line.append(" type=").append(trace.event.type());
-                trace.event.sessionId().ifPresent(session -> line.append(" session=").append(session));
+                // both come from the push as sent: a number in them is masked, the platform's ids are not
+                line.append(" type=").append(Masking.maskPhoneNumbers(trace.event.type().toString()));
+                trace.event.sessionId().ifPresent(session -> line.append(" session=")
+                        .append(Masking.maskPhoneNumbers(session.toString())));
             }
             line.append(" records=").append(trace.records)
                     .append(" delivered=").append(trace.delivered)

@@ -96,6 +96,14 @@ class BadInputTest {
         return copy;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void utf16AndUtf32WithoutAByteOrderMarkAreRefused(String charset) {
+        // Jackson's byte parser would detect these encodings by itself; the push must be UTF-8
+        byte[] body = Fixtures.cdrs("utf16", 1).getBytes(java.nio.charset.Charset.forName(charset));
+        assertRefused(400, "not UTF-8 JSON", platform.deliver(receiver, body));
+    }
+
     @Test
     void aByteOrderMarkIsTolerated() {
         byte[] json = EVENT.getBytes(StandardCharsets.UTF_8);

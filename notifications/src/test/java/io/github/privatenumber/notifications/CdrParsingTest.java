@@ -144,6 +144,21 @@ class CdrParsingTest {
     }
 
     @Test
+    void textThatNoUtf8StoreCanHoldIsUnreadableButStaysInTheRawJson() {
+        // JSON escapes that spell an unpaired surrogate or a NUL: the outbound UserData refuses both, so does this
+        String body = "{\"eventType\":\"fee\",\"feeLst\":[{\"icid\":\"esc-1\",\"userData\":\"a\\ud800b\","
+                + "\"hostName\":\"h\\u0000x\",\"spId\":\"ok \\ud83d\\ude00\",\"mptyId\":\"\\udc00\"}]}";
+        ReceiverResponse answer = platform.deliver(receiver, body);
+        assertEquals(200, answer.status(), answer.body());
+        CallDetailRecord c = sink.cdrs.get(0);
+        assertTrue(c.userData().isEmpty());
+        assertTrue(c.hostName().isEmpty());
+        assertTrue(c.mptyId().isEmpty());
+        assertEquals("ok \ud83d\ude00", c.spId().orElseThrow(), "a paired surrogate is fine");
+        assertTrue(c.rawJson().contains("a\\ud800b"), c.rawJson());
+    }
+
+    @Test
     void unknownFieldsStayInTheRecordsRawJson() {
         String body = "{\"eventType\":\"fee\",\"feeLst\":[ {\"icid\":\"r1\",\"futureField\":{\"x\":[1,2]}} ,"
                 + "\n  {\"icid\":\"r2\",\"n\":1.50}],\"batchId\":\"b-1\"}";

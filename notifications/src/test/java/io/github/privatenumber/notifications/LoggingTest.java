@@ -44,4 +44,35 @@ class LoggingTest {
             assertFalse(text.contains(Fixtures.APP.appSecret()));
         }
     }
+
+    @Test
+    void aNumberInAnEventTypeOrSessionIdIsMaskedButThePlatformsSessionIdsAreNot() {
+        NotificationReceiver receiver = Fixtures.receiver(new RecordingSink()).build();
+        PushTestClient platform = Fixtures.platform();
+        try (LogCapture log = new LogCapture()) {
+            platform.deliver(receiver, PushTestClient.eventBody(A, java.util.Map.of("sessionId", "13987654321@x")));
+            platform.deliver(receiver, PushTestClient.event(CallEventType.ANSWER).sessionId(Fixtures.SESSION).toJson());
+            String text = log.text();
+            assertFalse(text.contains(A.substring(3)), text);
+            assertFalse(text.contains("13987654321"), text);
+            assertTrue(text.contains("session=" + Fixtures.SESSION), text);
+        }
+    }
+
+    @Test
+    void twoDifferentRecordsUnderOneIcidInOnePushAreWarnedAbout() {
+        RecordingSink sink = new RecordingSink();
+        NotificationReceiver receiver = Fixtures.receiver(sink).build();
+        String body = PushTestClient.cdrBody(PushTestClient.cdr("twice").direction(1), PushTestClient.cdr("twice")
+                .direction(0), PushTestClient.cdr("twice").direction(1));
+        try (LogCapture log = new LogCapture()) {
+            ReceiverResponse answer = Fixtures.platform().deliver(receiver, body);
+            assertEquals(200, answer.status(), answer.body());
+            String text = log.text();
+            assertTrue(text.contains("record 1 repeats the icid of record 0 of the same push with different content"),
+                    text);
+            assertFalse(text.contains("record 2 repeats"), "an identical repeat is a plain duplicate: " + text);
+        }
+        assertEquals(1, sink.cdrs.size());
+    }
 }

@@ -18,6 +18,14 @@ import java.util.function.Predicate;
  */
 final class CountingSink implements NotificationSink {
 
+    /** A number the sink's failures echo, registered as sensitive. */
+    static final String SINK_DECOY = "+8613766665555";
+
+    static {
+        Sensitive.number(SINK_DECOY);
+    }
+
+
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> offered = new ConcurrentHashMap<>();
     private final Predicate<String> failNow;
@@ -74,7 +82,10 @@ final class CountingSink implements NotificationSink {
         }
         if (failNow.test(key)) {
             failures.incrementAndGet();
-            throw new IllegalStateException("test sink: storage unavailable for this record (injected)");
+            // like a database error that echoes the row: the number must not reach the logs in clear, not even at
+            // DEBUG, where the receiver writes the failure's stack trace
+            throw new IllegalStateException("test sink: storage unavailable for this record (injected), duplicate key "
+                    + "for callee " + SINK_DECOY + " / " + SINK_DECOY.substring(3));
         }
         accepted.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         deliveries.incrementAndGet();

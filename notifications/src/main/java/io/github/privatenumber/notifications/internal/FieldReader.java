@@ -69,12 +69,36 @@ final class FieldReader {
             return null;
         }
         if (n.isTextual()) {
-            return n.textValue().isEmpty() ? null : n.textValue();
+            String t = n.textValue();
+            if (t.isEmpty()) {
+                return null;
+            }
+            // a JSON escape can spell what no UTF-8 text holds (an unpaired surrogate) or what no application
+            // stores safely (NUL); such a value reads as unreadable and stays in the raw JSON
+            return storable(t) ? t : unreadable(name);
         }
         if (n.isNumber() || n.isBoolean()) {
             return n.asText();
         }
         return unreadable(name);
+    }
+
+    /** @return whether the text has neither an unpaired surrogate nor a NUL character */
+    static boolean storable(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

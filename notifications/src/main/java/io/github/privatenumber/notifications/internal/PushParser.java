@@ -157,6 +157,11 @@ public final class PushParser {
         // encoded surrogate with U+FFFD. No U+FFFD in its result therefore means the input was strict UTF-8. Only a
         // body that has one (a replaced sequence, or a genuine U+FFFD) goes through the reporting decoder.
         String fast = new String(body, 0, length, StandardCharsets.UTF_8);
+        if (fast.indexOf('\u0000') >= 0) {
+            // JSON never holds a raw NUL (not even in a string): such a body is UTF-16 or UTF-32 without a byte order
+            // mark, which Jackson's byte parser would otherwise detect and read
+            throw new PushRejectedException(400, "the body is not UTF-8 JSON (it holds a NUL byte; UTF-16 or UTF-32?)");
+        }
         if (fast.indexOf('\uFFFD') < 0) {
             return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
         }

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DecodeUtf8Test {
 
-    /** The reference: strict decoding, a leading BOM dropped; empty when the input is not strict UTF-8. */
+    /**
+     * The reference: strict decoding, a leading BOM dropped; empty when the input is not strict UTF-8, or holds a NUL
+     * (never in JSON text: UTF-16 or UTF-32 without a byte order mark).
+     */
     private static Optional<String> strict(byte[] b) {
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
@@ -28,7 +31,7 @@ class DecodeUtf8Test {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b))
                     .toString();
-            return Optional.of(s.startsWith("\uFEFF") ? s.substring(1) : s);
+            return s.contains("\u0000") ? Optional.empty() : Optional.of(s.startsWith("\uFEFF") ? s.substring(1) : s);
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

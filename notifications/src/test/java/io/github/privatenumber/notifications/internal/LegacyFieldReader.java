@@ -61,7 +61,12 @@ final class LegacyFieldReader {
             return null;
         }
         if (n.isTextual()) {
-            return n.textValue().isEmpty() ? null : n.textValue();
+            String t = n.textValue();
+            if (t.isEmpty()) {
+                return null;
+            }
+            // a rule added after this reading was replaced: an unpaired surrogate or a NUL is unreadable
+            return t.codePoints().anyMatch(cp -> cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) ? unreadable(name) : t;
         }
         if (n.isNumber() || n.isBoolean()) {
             return n.asText();

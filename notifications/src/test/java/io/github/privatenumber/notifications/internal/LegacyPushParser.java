@@ -93,6 +93,10 @@ final class LegacyPushParser {
         // encoded surrogate with U+FFFD. No U+FFFD in its result therefore means the input was strict UTF-8. Only a
         // body that has one (a replaced sequence, or a genuine U+FFFD) goes through the reporting decoder.
         String fast = new String(body, 0, length, StandardCharsets.UTF_8);
+        if (fast.indexOf('\u0000') >= 0) {
+            // a rule added after this reading was replaced: a raw NUL is no JSON (UTF-16 or UTF-32 without a BOM)
+            throw new PushRejectedException(400, "the body is not UTF-8 JSON (it holds a NUL byte; UTF-16 or UTF-32?)");
+        }
         if (fast.indexOf('\uFFFD') < 0) {
             return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
         }

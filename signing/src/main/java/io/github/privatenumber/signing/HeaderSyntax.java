@@ -151,7 +151,8 @@ final class HeaderSyntax {
                 return "(not printable, not shown)";
             }
         }
-        return "'" + Masking.maskText(received) + "'";
+        // numbers of people masked; a date and time (a Created) stays readable, so a wrong format can be seen
+        return "'" + Masking.maskPhoneNumbers(received) + "'";
     }
 
     static boolean isSpace(char c) {

@@ -349,6 +349,20 @@ class SignatureVerifierTest {
         verifier.verify(lookup(auth, name, token));
     }
 
+    @Test
+    void aCreatedInTheWrongFormatIsShownAsSentButANumberInAHeaderIsMasked() {
+        String token = sign(Scheme.AKSK).tokenHeaderValue();
+        UsernameToken t = UsernameToken.parse(token);
+        String withFraction = token.replace("Created=\"" + t.created() + "\"", "Created=\"2024-06-01T12:00:00.123Z\"");
+        SignatureVerificationException e = assertThrows(SignatureVerificationException.class, () -> verifier.verify(
+                lookup(Scheme.AKSK.authorizationValue(), Scheme.AKSK.tokenHeaderName(), withFraction)));
+        assertTrue(e.getMessage().contains("'2024-06-01T12:00:00.123Z'"), e.getMessage());
+        String number = token.replace("Created=\"" + t.created() + "\"", "Created=\"+8613812345678\"");
+        e = assertThrows(SignatureVerificationException.class, () -> verifier.verify(
+                lookup(Scheme.AKSK.authorizationValue(), Scheme.AKSK.tokenHeaderName(), number)));
+        assertFalse(e.getMessage().contains("13812345678"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void rejectsMalformedAuthorization(Scheme scheme) {

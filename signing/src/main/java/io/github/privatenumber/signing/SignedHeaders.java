@@ -35,7 +35,10 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
      *     unless the name is {@code X-AKSK} or {@code X-WSSE}
      */
     public SignedHeaders {
-        headerValue("authorization", authorization);
+        // the schemes' own constant values are valid as they stand: a signer passes exactly those instances
+        if (authorization != Scheme.AKSK.authorizationValue() && authorization != Scheme.WSSE.authorizationValue()) {
+            headerValue("authorization", authorization);
+        }
         Args.required("tokenHeaderName", tokenHeaderName);
         headerValue("tokenHeaderValue", tokenHeaderValue);
         if (!tokenHeaderName.equals(Scheme.AKSK.tokenHeaderName()) && !tokenHeaderName.equals(Scheme.WSSE.tokenHeaderName())) {
@@ -48,16 +51,16 @@ public record SignedHeaders(String authorization, String tokenHeaderName, String
         if (value.isEmpty()) {
             throw new InvalidValueException(field, "must not be empty");
         }
-        boolean blank = true;
+        // one pass over every header of every request: a plain range check per character, the blank check only
+        // for a value that starts with a space or tab (printable ASCII and tab hold no other whitespace)
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+            if (c > 0x7E || (c < 0x20 && c != '\t')) {
                 throw new InvalidValueException(field, "must be printable ASCII (a header value); "
                         + (c > 0x7F ? "non-ASCII" : "control") + " character at index " + i);
             }
-            blank &= HeaderSyntax.isSpace(c);
         }
-        if (blank) {
+        if (HeaderSyntax.isSpace(value.charAt(0)) && value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");
         }
     }

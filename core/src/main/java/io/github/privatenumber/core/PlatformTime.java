@@ -61,14 +61,33 @@ public final class PlatformTime {
         if ((year | month | day | hour | minute | second) < 0) {
             return Optional.empty();
         }
-        // the rules of LocalDateTime.of (the STRICT formatter's): months 1-12, the real days of the month in the
-        // proleptic Gregorian calendar, hours 0-23, minutes and seconds 0-59; computed without its objects
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
-                || second > 59) {
-            return Optional.empty();
+        long epochSecond = epochSecondOf(year, month, day, hour, minute, second);
+        return epochSecond == NOT_A_TIME ? Optional.empty() : Optional.of(Instant.ofEpochSecond(epochSecond));
+    }
+
+    /** What {@link #epochSecondOf} answers for fields that name no real date and time. */
+    public static final long NOT_A_TIME = Long.MIN_VALUE;
+
+    /**
+     * The UTC epoch second of a civil date and time, checked by the rules of {@code LocalDateTime.of} (the STRICT
+     * formatter's): months 1-12, the real days of the month in the proleptic Gregorian calendar, hours 0-23,
+     * minutes and seconds 0-59; computed without its objects. Shared by the SDK's readers of fixed-width UTC times
+     * (this class, and the signing module's {@code Created}), which run for every push and every verified request.
+     *
+     * @param year 0-9999
+     * @param month the month
+     * @param day the day of the month
+     * @param hour the hour
+     * @param minute the minute
+     * @param second the second
+     * @return seconds since 1970-01-01T00:00:00Z, or {@link #NOT_A_TIME}
+     */
+    public static long epochSecondOf(int year, int month, int day, int hour, int minute, int second) {
+        if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return NOT_A_TIME;
         }
-        return Optional.of(Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L
-                + second));
+        return epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
     }
 
     private static boolean leap(int year) {

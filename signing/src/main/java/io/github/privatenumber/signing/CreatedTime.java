@@ -1,6 +1,7 @@
 package io.github.privatenumber.signing;
 
 import io.github.privatenumber.core.InvalidValueException;
+import io.github.privatenumber.core.PlatformTime;
 import io.github.privatenumber.core.SignatureVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -89,49 +90,13 @@ public final class CreatedTime {
         if (problem != null) {
             throw HeaderSyntax.malformed("Created", problem);
         }
-        // the rules of LocalDateTime.of (months 1-12, real days of the month in the proleptic Gregorian calendar,
-        // hours 0-23, minutes and seconds 0-59), computed without its objects: this runs twice per verified request
-        int year = number(text, 0, 4);
-        int month = number(text, 5, 2);
-        int day = number(text, 8, 2);
-        int hour = number(text, 11, 2);
-        int minute = number(text, 14, 2);
-        int second = number(text, 17, 2);
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
-                || second > 59) {
+        // the rules of LocalDateTime.of, computed without its objects: this runs twice per verified request
+        long epochSecond = PlatformTime.epochSecondOf(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
+                number(text, 11, 2), number(text, 14, 2), number(text, 17, 2));
+        if (epochSecond == PlatformTime.NOT_A_TIME) {
             throw HeaderSyntax.malformed("Created", "is not a real UTC date and time: " + HeaderSyntax.echo(text));
         }
-        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second);
-    }
-
-    private static boolean leap(int year) {
-        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        switch (month) {
-            case 2:
-                return leap(year) ? 29 : 28;
-            case 4:
-            case 6:
-            case 9:
-            case 11:
-                return 30;
-            default:
-                return 31;
-        }
-    }
-
-    /** Days from 1970-01-01 to a date of the years 0000-9999, as {@link java.time.LocalDate#toEpochDay()} counts. */
-    private static long epochDay(int year, int month, int day) {
-        long y = year;
-        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        total += (367L * month - 362) / 12;
-        total += day - 1;
-        if (month > 2) {
-            total -= leap(year) ? 1 : 2;
-        }
-        return total - 719_528L;
+        return Instant.ofEpochSecond(epochSecond);
     }
 
     /**

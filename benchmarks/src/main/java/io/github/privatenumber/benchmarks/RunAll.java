@@ -155,12 +155,16 @@ public final class RunAll {
         return new Runner(options).run();
     }
 
-    /** One benchmark's score: the mean over the passes, and the largest confidence half-width of a pass. */
-    private record Score(double mean, double error, String passes) {
+    /**
+     * One benchmark's score: the median over the passes (a pass that other work on this shared machine slowed down
+     * moves the mean, not the median), and the largest confidence half-width of a pass.
+     */
+    private record Score(double median, double error, String passes) {
     }
 
     private static Score find(List<Collection<RunResult>> passes, String method, String kind) {
-        double sum = 0;
+        double[] scores = new double[passes.size()];
+        int n = 0;
         double error = 0;
         StringBuilder each = new StringBuilder();
         for (Collection<RunResult> results : passes) {
@@ -176,17 +180,17 @@ public final class RunAll {
             }
             double score = found.getPrimaryResult().getScore();
             double e = found.getPrimaryResult().getScoreError();
-            sum += score;
+            scores[n++] = score;
             error = Double.isNaN(e) ? error : Math.max(error, e);
             each.append(each.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", score));
         }
-        return new Score(sum / passes.size(), error, each.toString());
+        return new Score(LoadLoop.median(scores), error, each.toString());
     }
 
     private static String jmhSettings(Settings s) {
         return String.format(Locale.ROOT, "JMH 1.37 through its Runner API: 1 fork, 1 thread, %d × 1 s warm-up, "
                 + "%d × 1 s measured, average time; the whole JMH suite runs %d time(s) in a row (baseline and SDK "
-                + "alternate), each figure is the mean of the passes (each pass in brackets), ± the largest 99.9%% "
+                + "alternate), each figure is the median of the passes (each pass in brackets), ± the largest 99.9%% "
                 + "confidence half-width of a pass", s.jmhWarmups(), s.jmhIterations(), s.jmhPasses());
     }
 
@@ -194,8 +198,8 @@ public final class RunAll {
             Settings s) {
         Score sdk = find(jmh, "sdkSign", null);
         Score bare = find(jmh, "bareHmacBase64", null);
-        double sdkNs = sdk.mean();
-        double bareNs = bare.mean();
+        double sdkNs = sdk.median();
+        double bareNs = bare.median();
         double ratio = sdkNs / bareNs;
         body.append("## 1. Signing: time per signature\n\n");
         body.append("`AkskSigner.sign()` (fresh nonce from SecureRandom, UTC `Created`, HMAC-SHA256, Base64, both header ")
@@ -230,8 +234,8 @@ public final class RunAll {
         for (String kind : List.of("EVENT", "CDR50")) {
             Score rec = find(jmh, "receiver", kind);
             Score tree = find(jmh, "readTree", kind);
-            double us = rec.mean();
-            double treeUs = tree.mean();
+            double us = rec.median();
+            double treeUs = tree.median();
             int records = "EVENT".equals(kind) ? 1 : PushFactory.CDRS_PER_PUSH;
             double perSecond = 1e6 / us;
             String label = "EVENT".equals(kind) ? "one call event" : "50 CDRs";
